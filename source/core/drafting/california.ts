@@ -1,0 +1,127 @@
+import {sellsOrShares, sensitiveItems} from '../answers/derive.js';
+import type {Answers, CcpaCategory, DataItem, Recipient} from '../answers/types.js';
+import type {Block, Inline} from './markdown.js';
+import type {Section} from './model.js';
+import {type Index, sourceText} from './common.js';
+import {label, legalTexts, listInWords, phrase} from './text.js';
+
+type CategoryRow = {
+	category: CcpaCategory;
+	items: DataItem[];
+	sources: Set<string>;
+	purposes: Set<string>;
+	businessPurpose: Set<string>;
+	soldOrShared: Set<string>;
+};
+
+function recipientKind(recipient: Recipient): string {
+	return recipient.role === 'processor' ? `service providers (${recipient.name})` : `third parties (${recipient.name})`;
+}
+
+/** Group the data items by statutory category, in the order the categories first appear. */
+function categoryRows(answers: Answers, index: Index): CategoryRow[] {
+	const rows = new Map<CcpaCategory, CategoryRow>();
+	for (const item of answers.dataItems) {
+		let row = rows.get(item.ccpaCategory);
+		if (!row) {
+			row = {category: item.ccpaCategory, items: [], sources: new Set(), purposes: new Set(), businessPurpose: new Set(), soldOrShared: new Set()};
+			rows.set(item.ccpaCategory, row);
+		}
+
+		row.items.push(item);
+		for (const source of item.sources) {
+			row.sources.add(sourceText(source).split(',')[0]!);
+		}
+
+		for (const purpose of index.purposesByItem.get(item.id) ?? []) {
+			row.purposes.add(purpose.name);
+		}
+
+		for (const recipient of index.recipientsByItem.get(item.id) ?? []) {
+			if (recipient.sold || recipient.shared) {
+				row.soldOrShared.add(recipient.name);
+			}
+
+			row.businessPurpose.add(recipientKind(recipient));
+		}
+	}
+
+	return [...rows.values()];
+}
+
+export function californiaSection(answers: Answers, index: Index): Section {
+	const california = answers.california;
+	const rows = categoryRows(answers, index);
+	const sells = sellsOrShares(answers);
+	const serves = ['CCPA-COLL', 'CCPA-SRC', 'CCPA-PURP', 'CCPA-SOLD', 'CCPA-BP', 'CCPA-RET', 'CCPA-U16', 'CCPA-DATE'];
+	const blocks: Block[] = [
+		{type: 'paragraph', text: phrase('ccpaIntro')},
+		{type: 'heading', level: 3, text: ['Personal information we collect, use and disclose']},
+		{
+			type: 'table',
+			header: [['Category'], ['What it includes'], ['Sources'], ['Business purposes'], ['Disclosed for a business purpose to'], ['Sold or shared to']],
+			rows: rows.map((row): Inline[][] => [
+				[label(legalTexts.ccpaCategories, row.category)],
+				[listInWords(row.items.map((item) => item.name))],
+				[listInWords([...row.sources])],
+				[listInWords([...row.purposes]) || 'None'],
+				[listInWords([...row.businessPurpose]) || 'No one'],
+				[listInWords([...row.soldOrShared]) || 'No one'],
+			]),
+		},
+		{type: 'paragraph', text: ['How long we keep each category is set out in the section on how long we keep your data, purpose by purpose.']},
+		{type: 'heading', level: 3, text: ['Sale and sharing']},
+	];
+	if (sells) {
+		serves.push('CCPA-OPTOUT');
+		blocks.push(
+			{type: 'paragraph', text: ['We sell or share (for cross-context behavioral advertising) the categories marked above, to the third parties named there. You can opt out at any time:']},
+			{
+				type: 'paragraph',
+				text: california?.optOutLink
+					? [{link: california.optOutLink, text: ['Do Not Sell or Share My Personal Information']}]
+					: ['Do Not Sell or Share My Personal Information: contact us through any channel listed under your rights.'],
+			},
+			{type: 'paragraph', text: phrase(california?.honoursGpc ? 'ccpaGpcYes' : 'ccpaGpcNo')},
+		);
+	} else {
+		blocks.push({type: 'paragraph', text: phrase('ccpaNotSold')});
+	}
+
+	blocks.push({
+		type: 'paragraph',
+		text: california?.sellsUnder16 ? phrase('ccpaUnder16Yes', {optIn: california.under16OptIn ?? ''}) : phrase('ccpaUnder16No'),
+	});
+
+	const sensitive = sensitiveItems(answers);
+	if (sensitive.length > 0) {
+		serves.push('CCPA-SPI');
+		const purposes = new Set(sensitive.flatMap((item) => (index.purposesByItem.get(item.id) ?? []).map((purpose) => purpose.name)));
+		blocks.push(
+			{type: 'heading', level: 3, text: ['Sensitive personal information']},
+			{
+				type: 'paragraph',
+				text: [`We collect these kinds of sensitive personal information: ${listInWords(sensitive.map((item) => item.name))}, for ${listInWords([...purposes]) || 'the purposes described above'}.`],
+			},
+		);
+		if (california?.sensitiveUse === 'beyond-permitted') {
+			blocks.push(
+				{type: 'paragraph', text: phrase('ccpaSpiLimit')},
+				{
+					type: 'paragraph',
+					text: california.limitLink
+						? [{link: california.limitLink, text: ['Limit the Use of My Sensitive Personal Information']}]
+						: ['Limit the Use of My Sensitive Personal Information: contact us through any channel listed under your rights.'],
+				},
+			);
+		} else {
+			blocks.push({type: 'paragraph', text: phrase('ccpaSpiPermitted')});
+		}
+	}
+
+	blocks.push({
+		type: 'paragraph',
+		text: ['Your California rights, and how to exercise them, verify your identity or use an authorized agent, are set out under ', {link: '#your-rights', text: ['Your rights']}, '.'],
+	});
+	return {title: 'California privacy notice', serves, blocks};
+}
