@@ -1,45 +1,97 @@
 import {euAdequate, isEea, ukAdequate} from '../jurisdictions/index.js';
-import type {Answers, CountryCode, DataItem, Purpose, Recipient} from './types.js';
+import type {
+	Answers,
+	CountryCode,
+	DataItem,
+	DeepPartial,
+	PartialAnswers,
+	Recipient,
+} from './types.js';
 
 /**
-Facts that follow from the answers. The drafter and the checks both ask these questions, so
-they are answered once, here.
+Facts that follow from the answers. The drafter, the checks and the questionnaire's conditions
+all ask these questions, so they are answered once, here. Each accepts answers still being
+filled in: a missing answer makes a fact false.
 */
 
-export function servesEea(answers: Pick<Answers, 'audience'>): boolean {
-	return answers.audience.regions.includes('eea');
+export function servesEea(answers: PartialAnswers): boolean {
+	return answers.audience?.regions?.includes('eea') ?? false;
 }
 
-export function servesUk(answers: Pick<Answers, 'audience'>): boolean {
-	return answers.audience.regions.includes('uk');
+export function servesUk(answers: PartialAnswers): boolean {
+	return answers.audience?.regions?.includes('uk') ?? false;
 }
 
-export function servesCalifornia(answers: Pick<Answers, 'audience'>): boolean {
-	return answers.audience.regions.includes('california');
+export function servesCalifornia(answers: PartialAnswers): boolean {
+	return answers.audience?.regions?.includes('california') ?? false;
+}
+
+function establishments(answers: PartialAnswers): CountryCode[] {
+	const main = answers.controller?.address?.country;
+	return [
+		...(main ? [main] : []),
+		...((answers.controller?.otherEstablishments ?? []) as CountryCode[]),
+	];
+}
+
+export function establishedInEea(answers: PartialAnswers): boolean {
+	return establishments(answers).some((country) => isEea(country));
+}
+
+export function establishedInUk(answers: PartialAnswers): boolean {
+	return establishments(answers).includes('GB');
 }
 
 /** GDPR applies when people in the EEA or UK are served (Article 3(2)) or the company is established there. */
-export function gdprApplies(answers: Pick<Answers, 'audience' | 'controller'>): boolean {
+export function gdprApplies(answers: PartialAnswers): boolean {
 	return servesEea(answers) || servesUk(answers) || establishedInEea(answers);
 }
 
-export function establishedInEea(answers: Pick<Answers, 'controller'>): boolean {
-	const countries = [answers.controller.address.country, ...(answers.controller.otherEstablishments ?? [])];
-	return countries.some((country) => isEea(country));
-}
-
-export function establishedInUk(answers: Pick<Answers, 'controller'>): boolean {
-	const countries = [answers.controller.address.country, ...(answers.controller.otherEstablishments ?? [])];
-	return countries.includes('GB');
-}
-
 /** Article 27: a representative is needed when serving people in the EEA without an establishment there. */
-export function needsEuRepresentative(answers: Pick<Answers, 'audience' | 'controller'>): boolean {
-	return servesEea(answers) && !establishedInEea(answers);
+export function needsEuRepresentative(answers: PartialAnswers): boolean {
+	return (
+		servesEea(answers) &&
+		answers.controller?.address?.country !== undefined &&
+		!establishedInEea(answers)
+	);
 }
 
-export function needsUkRepresentative(answers: Pick<Answers, 'audience' | 'controller'>): boolean {
-	return servesUk(answers) && !establishedInUk(answers);
+export function needsUkRepresentative(answers: PartialAnswers): boolean {
+	return (
+		servesUk(answers) &&
+		answers.controller?.address?.country !== undefined &&
+		!establishedInUk(answers)
+	);
+}
+
+type PartialRecipient = DeepPartial<Recipient>;
+
+function locations(recipient: PartialRecipient): CountryCode[] {
+	return (recipient.locations ?? []).filter(
+		(country): country is CountryCode => typeof country === 'string',
+	);
+}
+
+/** A recipient that holds data in a country without an EU adequacy decision, when the GDPR applies. */
+export function recipientNeedsEuSafeguard(
+	answers: PartialAnswers,
+	recipient: PartialRecipient,
+): boolean {
+	return gdprApplies(answers) && locations(recipient).some((country) => !euAdequate(country));
+}
+
+/** A recipient that holds data in a country without UK adequacy regulations, when UK people are served. */
+export function recipientNeedsUkSafeguard(
+	answers: PartialAnswers,
+	recipient: PartialRecipient,
+): boolean {
+	return servesUk(answers) && locations(recipient).some((country) => !ukAdequate(country));
+}
+
+export function hasEuTransfers(answers: PartialAnswers): boolean {
+	return (answers.recipients ?? []).some((recipient) =>
+		recipientNeedsEuSafeguard(answers, recipient ?? {}),
+	);
 }
 
 export type Transfer = {recipient: Recipient; countries: CountryCode[]};
@@ -47,14 +99,10 @@ export type Transfer = {recipient: Recipient; countries: CountryCode[]};
 /** Recipients that hold data in a country without an EU adequacy decision. */
 export function euTransfers(answers: Pick<Answers, 'recipients'>): Transfer[] {
 	return answers.recipients
-		.map((recipient) => ({recipient, countries: recipient.locations.filter((country) => !euAdequate(country))}))
-		.filter((transfer) => transfer.countries.length > 0);
-}
-
-/** Recipients that hold data in a country without UK adequacy regulations. */
-export function ukTransfers(answers: Pick<Answers, 'recipients'>): Transfer[] {
-	return answers.recipients
-		.map((recipient) => ({recipient, countries: recipient.locations.filter((country) => !ukAdequate(country))}))
+		.map((recipient) => ({
+			recipient,
+			countries: recipient.locations.filter((country) => !euAdequate(country)),
+		}))
 		.filter((transfer) => transfer.countries.length > 0);
 }
 
@@ -72,22 +120,18 @@ export function countriesOutsideEea(answers: Pick<Answers, 'recipients'>): Count
 	return [...countries].sort();
 }
 
-export function usesConsent(answers: Pick<Answers, 'purposes'>): boolean {
-	return answers.purposes.some((purpose) => purpose.legalBasis === 'consent');
+export function usesConsent(answers: PartialAnswers): boolean {
+	return (answers.purposes ?? []).some((purpose) => purpose?.legalBasis === 'consent');
 }
 
-export function usesLegitimateInterests(answers: Pick<Answers, 'purposes'>): boolean {
-	return answers.purposes.some(
-		(purpose) => purpose.legalBasis === 'legitimate-interests' || purpose.legalBasis === 'public-task',
-	);
-}
-
-export function usesDirectMarketing(answers: Pick<Answers, 'purposes'>): boolean {
-	return answers.purposes.some((purpose) => purpose.directMarketing === true);
+export function usesDirectMarketing(answers: PartialAnswers): boolean {
+	return (answers.purposes ?? []).some((purpose) => purpose?.directMarketing === true);
 }
 
 export function indirectItems(answers: Pick<Answers, 'dataItems'>): DataItem[] {
-	return answers.dataItems.filter((item) => item.sources.some((source) => source.kind === 'third-party'));
+	return answers.dataItems.filter((item) =>
+		item.sources.some((source) => source.kind === 'third-party'),
+	);
 }
 
 export function specialItems(answers: Pick<Answers, 'dataItems'>): DataItem[] {
@@ -95,24 +139,23 @@ export function specialItems(answers: Pick<Answers, 'dataItems'>): DataItem[] {
 }
 
 export function sensitiveItems(answers: Pick<Answers, 'dataItems'>): DataItem[] {
-	return answers.dataItems.filter((item) => item.ccpaCategory === 'sensitive' || item.special !== undefined);
+	return answers.dataItems.filter(
+		(item) => item.ccpaCategory === 'sensitive' || item.special !== undefined,
+	);
 }
 
-export function sellsOrShares(answers: Pick<Answers, 'recipients'>): boolean {
-	return answers.recipients.some((recipient) => recipient.sold === true || recipient.shared === true);
-}
-
-export function purposesFor(answers: Pick<Answers, 'purposes'>, itemId: string): Purpose[] {
-	return answers.purposes.filter((purpose) => purpose.dataItems.includes(itemId));
-}
-
-export function recipientsFor(answers: Pick<Answers, 'recipients'>, itemId: string): Recipient[] {
-	return answers.recipients.filter((recipient) => recipient.dataItems.includes(itemId));
+export function sellsOrShares(answers: PartialAnswers): boolean {
+	return (answers.recipients ?? []).some(
+		(recipient) => recipient?.sold === true || recipient?.shared === true,
+	);
 }
 
 /** The newest of the effective date and the revision dates. */
 export function lastUpdated(answers: Pick<Answers, 'document'>): string {
-	return [answers.document.effectiveDate, ...answers.document.revisions.map((revision) => revision.date)]
+	return [
+		answers.document.effectiveDate,
+		...answers.document.revisions.map((revision) => revision.date),
+	]
 		.sort()
 		.at(-1)!;
 }

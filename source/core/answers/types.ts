@@ -126,7 +126,8 @@ export type DataItem = {
 	name: string;
 	description?: string;
 	sources: DataSource[];
-	ccpaCategory: CcpaCategory;
+	/** Needed when California residents are served (CCPA-COLL). */
+	ccpaCategory?: CcpaCategory;
 	special?: {category: SpecialCategory; condition: Article9Condition; detail?: string};
 };
 
@@ -170,14 +171,7 @@ export type RecipientRole = 'processor' | 'controller' | 'joint-controller';
 
 /** How a transfer out of the EEA (or the UK) is made lawful. Privacy Shield is not an option. */
 export type TransferSafeguard =
-	| 'adequacy'
-	| 'dpf'
-	| 'sccs'
-	| 'bcrs'
-	| 'uk-idta'
-	| 'uk-addendum'
-	| 'uk-extension'
-	| 'derogation';
+	'adequacy' | 'dpf' | 'sccs' | 'bcrs' | 'uk-idta' | 'uk-addendum' | 'uk-extension' | 'derogation';
 
 export type ConsentNature = 'essential' | 'opt-in' | 'opt-out';
 
@@ -238,9 +232,7 @@ export type Cookie = {
 	kind: 'essential' | 'preferences' | 'analytics' | 'marketing';
 };
 
-export type Cookies =
-	| {used: false}
-	| {used: true; items: Cookie[]; consentHow: string};
+export type Cookies = {used: false} | {used: true; items: Cookie[]; consentHow: string};
 
 export type Children = {
 	/** Whether the service is offered to children (below the digital age of consent). */
@@ -338,3 +330,13 @@ A document being filled in. Every field may still be missing; `check` names what
 `generate` refuses to draft until the answers are complete.
 */
 export type DraftAnswers = {schemaVersion: number} & Record<string, unknown>;
+
+/** Any part of the answers may be missing while the questionnaire is being filled in. */
+export type DeepPartial<T> =
+	T extends Array<infer U>
+		? Array<DeepPartial<U>>
+		: T extends object
+			? {[K in keyof T]?: DeepPartial<T[K]>}
+			: T;
+
+export type PartialAnswers = DeepPartial<Omit<Answers, 'schemaVersion'>> & {schemaVersion?: number};

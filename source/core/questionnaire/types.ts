@@ -1,0 +1,103 @@
+/** The questionnaire's shape: questionnaires/questions.json, validated by its schema in a test. */
+
+export type FactName =
+	| 'gdprApplies'
+	| 'servesEea'
+	| 'servesUk'
+	| 'servesCalifornia'
+	| 'needsEuRepresentative'
+	| 'needsUkRepresentative'
+	| 'hasEuTransfers'
+	| 'sellsOrShares'
+	| 'recipientNeedsEuSafeguard'
+	| 'recipientNeedsUkSafeguard';
+
+/** A path into the answers; `./` makes it relative to the record being edited. */
+export type Condition =
+	| {all: Condition[]}
+	| {any: Condition[]}
+	| {not: Condition}
+	| {fact: FactName}
+	| {path: string; equals: unknown}
+	| {path: string; notEquals: unknown}
+	| {path: string; includes: unknown}
+	| {path: string; in: unknown[]}
+	| {path: string; exists: boolean};
+
+export type QuestionType =
+	| 'text'
+	| 'email'
+	| 'url'
+	| 'country'
+	| 'date'
+	| 'yesno'
+	| 'number'
+	| 'select'
+	| 'multiselect'
+	| 'textlist'
+	| 'list';
+
+export type Option = {value: string | number | boolean; label: string; help?: string};
+
+export type Suggestion =
+	'packageName' | 'packageDescription' | 'homepage' | 'gitEmail' | 'gitRemote';
+
+export type Computed = 'today' | 'responseDays' | 'minimumAge' | 'authorityName' | 'authorityUrl';
+
+export type DefaultSpec =
+	| {value: unknown}
+	| {from: string; as?: 'emailChannel'}
+	| {suggestion: Suggestion}
+	| {computed: Computed};
+
+export type Validation = {
+	minLength?: number;
+	maxLength?: number;
+	pattern?: string;
+	patternMessage?: string;
+	min?: number;
+	max?: number;
+	maxItems?: number;
+};
+
+export type OptionsFrom =
+	{source: 'countries'} | {source: 'answers'; path: string; value: string; label: string};
+
+export type Question = {
+	/** The answer path, relative to the record for list fields. */
+	id: string;
+	type: QuestionType;
+	prompt: string;
+	help: string;
+	cite?: string;
+	serves?: string[];
+	required?: boolean | Condition;
+	condition?: Condition;
+	/** Questionnaire version that added the question. */
+	since?: number;
+	validation?: Validation;
+	default?: DefaultSpec;
+	options?: Option[];
+	optionsFrom?: OptionsFrom;
+	clearable?: boolean;
+	fields?: Question[];
+	idFrom?: string;
+	itemLabel?: string;
+	catalogPicker?: boolean;
+};
+
+export type Section = {
+	id: string;
+	title: string;
+	intro: string;
+	condition?: Condition;
+	questions: Question[];
+};
+
+export type Questionnaire = {version: number; sections: Section[]};
+
+/** What the edges found out before the questionnaire runs: suggestions from the repo, today's date. */
+export type Context = {
+	today: string;
+	suggestions: Partial<Record<Suggestion, string>>;
+};

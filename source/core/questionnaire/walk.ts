@@ -1,0 +1,168 @@
+import type {PartialAnswers} from '../answers/types.js';
+import {evaluate} from './conditions.js';
+import {getAt, parsePath, setAt, type AnswerPath} from './paths.js';
+import {questionnaire} from './questionnaire.js';
+import type {Question, Questionnaire, Section} from './types.js';
+import {isBlank, validateValue} from './values.js';
+
+/** A question at a concrete place in the answers (`purposes[2].legalBasis`). */
+export type Instance = {
+	question: Question;
+	/** `purposes.legalBasis`: the question's id through its lists. */
+	fullId: string;
+	path: AnswerPath;
+	/** The record the question belongs to; `[]` at the top level. */
+	recordPath: AnswerPath;
+	section: Section;
+};
+
+export function sectionVisible(section: Section, answers: PartialAnswers): boolean {
+	return section.condition === undefined || evaluate(section.condition, answers);
+}
+
+export function questionVisible(
+	question: Question,
+	answers: PartialAnswers,
+	recordPath: AnswerPath = [],
+): boolean {
+	return question.condition === undefined || evaluate(question.condition, answers, recordPath);
+}
+
+export function visibleSections(
+	answers: PartialAnswers,
+	root: Questionnaire = questionnaire,
+): Section[] {
+	return root.sections.filter((section) => sectionVisible(section, answers));
+}
+
+export function questionPath(question: Question, recordPath: AnswerPath): AnswerPath {
+	return [...recordPath, ...parsePath(question.id)];
+}
+
+/** Every visible question of a section, descending into each record of its lists. */
+export function sectionInstances(section: Section, answers: PartialAnswers): Instance[] {
+	const out: Instance[] = [];
+	const visit = (questions: Question[], recordPath: AnswerPath, prefix: string): void => {
+		for (const question of questions) {
+			if (!questionVisible(question, answers, recordPath)) {
+				continue;
+			}
+
+			const path = questionPath(question, recordPath);
+			const fullId = prefix === '' ? question.id : `${prefix}.${question.id}`;
+			out.push({question, fullId, path, recordPath, section});
+			if (question.type === 'list' && question.fields) {
+				const records = getAt(answers, path);
+				if (Array.isArray(records)) {
+					for (const index of records.keys()) {
+						visit(question.fields, [...path, index], fullId);
+					}
+				}
+			}
+		}
+	};
+
+	visit(section.questions, [], '');
+	return out;
+}
+
+export function allInstances(
+	answers: PartialAnswers,
+	root: Questionnaire = questionnaire,
+): Instance[] {
+	return visibleSections(answers, root).flatMap((section) => sectionInstances(section, answers));
+}
+
+export type Gap = Instance & {message: string; kind: 'missing' | 'invalid'};
+
+/** Questions whose answer is missing (though required) or does not pass validation. */
+export function gaps(answers: PartialAnswers, root: Questionnaire = questionnaire): Gap[] {
+	const out: Gap[] = [];
+	for (const instance of allInstances(answers, root)) {
+		const value = getAt(answers, instance.path);
+		const message = validateValue(instance.question, value, answers, instance.recordPath);
+		if (message) {
+			out.push({...instance, message, kind: isBlank(value) ? 'missing' : 'invalid'});
+		}
+	}
+
+	return out;
+}
+
+export type SectionState = 'complete' | 'needs-attention' | 'new' | 'not-started';
+
+/**
+Where a section stands: not started (nothing answered), needs attention (a gap), new (a
+question added since the answers were last reviewed), or complete.
+*/
+export function sectionState(section: Section, answers: PartialAnswers): SectionState {
+	const instances = sectionInstances(section, answers);
+	const answered = instances.some((instance) => !isBlank(getAt(answers, instance.path)));
+	if (!answered) {
+		return 'not-started';
+	}
+
+	const reviewed = answers.questionnaireVersion ?? 0;
+	if (instances.some((instance) => (instance.question.since ?? 1) > reviewed && reviewed > 0)) {
+		return 'new';
+	}
+
+	const hasGap = instances.some((instance) =>
+		validateValue(instance.question, getAt(answers, instance.path), answers, instance.recordPath),
+	);
+	return hasGap ? 'needs-attention' : 'complete';
+}
+
+/**
+Remove the answers of questions that no longer apply (a DPO's email after "no DPO"), so that the
+saved file says only what is true. Runs until nothing changes, since one removal can hide more.
+*/
+export function pruneHidden(
+	answers: PartialAnswers,
+	root: Questionnaire = questionnaire,
+): PartialAnswers {
+	let current = answers;
+	for (let round = 0; round < 5; round++) {
+		let changed = false;
+		const visit = (questions: Question[], recordPath: AnswerPath): void => {
+			for (const question of questions) {
+				const path = questionPath(question, recordPath);
+				const value = getAt(current, path);
+				if (value === undefined) {
+					continue;
+				}
+
+				if (!questionVisible(question, current, recordPath)) {
+					current = setAt(current, path, undefined);
+					changed = true;
+					continue;
+				}
+
+				if (question.type === 'list' && question.fields && Array.isArray(value)) {
+					for (const index of value.keys()) {
+						visit(question.fields, [...path, index]);
+					}
+				}
+			}
+		};
+
+		for (const section of root.sections) {
+			if (sectionVisible(section, current)) {
+				visit(section.questions, []);
+			} else {
+				for (const question of section.questions) {
+					if (getAt(current, questionPath(question, [])) !== undefined) {
+						current = setAt(current, questionPath(question, []), undefined);
+						changed = true;
+					}
+				}
+			}
+		}
+
+		if (!changed) {
+			break;
+		}
+	}
+
+	return current;
+}
