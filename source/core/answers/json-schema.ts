@@ -185,7 +185,9 @@ export class SchemaValidator {
 		}
 
 		if (schema.enum && !schema.enum.includes(value)) {
-			invalid(expectedOf(schema, `one of ${schema.enum.map((item) => JSON.stringify(item)).join(', ')}`));
+			invalid(
+				expectedOf(schema, `one of ${schema.enum.map((item) => JSON.stringify(item)).join(', ')}`),
+			);
 			return;
 		}
 
@@ -203,7 +205,9 @@ export class SchemaValidator {
 				(schema.minimum !== undefined && value < schema.minimum) ||
 				(schema.maximum !== undefined && value > schema.maximum)
 			) {
-				invalid(expectedOf(schema, `a number from ${schema.minimum ?? '-∞'} to ${schema.maximum ?? '∞'}`));
+				invalid(
+					expectedOf(schema, `a number from ${schema.minimum ?? '-∞'} to ${schema.maximum ?? '∞'}`),
+				);
 			}
 		}
 
@@ -228,7 +232,12 @@ export class SchemaValidator {
 	#checkString(schema: JsonSchema, value: string, invalid: (expected: string) => void): void {
 		const length = [...value].length;
 		if (schema.minLength !== undefined && length < schema.minLength) {
-			invalid(expectedOf(schema, schema.minLength === 1 ? 'some text' : `at least ${schema.minLength} characters`));
+			invalid(
+				expectedOf(
+					schema,
+					schema.minLength === 1 ? 'some text' : `at least ${schema.minLength} characters`,
+				),
+			);
 			return;
 		}
 
@@ -254,7 +263,8 @@ export class SchemaValidator {
 			issues.push({
 				path,
 				kind: 'missing',
-				expected: schema.minItems === 1 ? 'at least one entry' : `at least ${schema.minItems} entries`,
+				expected:
+					schema.minItems === 1 ? 'at least one entry' : `at least ${schema.minItems} entries`,
 			});
 		}
 

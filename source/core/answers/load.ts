@@ -10,8 +10,7 @@ export type LoadProblem =
 	| {kind: 'schema'; issues: SchemaIssue[]};
 
 export type LoadResult =
-	| {ok: true; answers: DraftAnswers; migratedFrom?: number}
-	| {ok: false; problem: LoadProblem};
+	{ok: true; answers: DraftAnswers; migratedFrom?: number} | {ok: false; problem: LoadProblem};
 
 /** 1-based line and column of a character offset. */
 export function lineAndColumn(text: string, offset: number): {line: number; column: number} {
@@ -73,7 +72,13 @@ export function integrityIssues(answers: DraftAnswers): SchemaIssue[] {
 	const purposeIds = ids(answers['purposes'], 'purposes');
 	ids(answers['recipients'], 'recipients');
 
-	const references = (list: unknown, name: string, field: string, known: Set<string>, what: string): void => {
+	const references = (
+		list: unknown,
+		name: string,
+		field: string,
+		known: Set<string>,
+		what: string,
+	): void => {
 		if (!Array.isArray(list)) {
 			return;
 		}
@@ -112,11 +117,11 @@ export function parseAnswers(text: string): LoadResult {
 		return {ok: false, problem: syntaxProblem(text, error as SyntaxError)};
 	}
 
-	return checkAnswers(data);
+	return validateAnswers(data);
 }
 
 /** Migrate and validate an already parsed value. */
-export function checkAnswers(data: unknown): LoadResult {
+export function validateAnswers(data: unknown): LoadResult {
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
 		return {ok: false, problem: {kind: 'not-object'}};
 	}
@@ -127,7 +132,10 @@ export function checkAnswers(data: unknown): LoadResult {
 	}
 
 	const answers = migrated.document as DraftAnswers;
-	const issues = [...answersValidator.validate(answers, {partial: true}), ...integrityIssues(answers)];
+	const issues = [
+		...answersValidator.validate(answers, {partial: true}),
+		...integrityIssues(answers),
+	];
 	if (issues.length > 0) {
 		return {ok: false, problem: {kind: 'schema', issues}};
 	}
@@ -139,7 +147,9 @@ export function checkAnswers(data: unknown): LoadResult {
 
 /** What is still missing before the answers describe a complete policy. */
 export function missingAnswers(answers: DraftAnswers): SchemaIssue[] {
-	return answersValidator.validate(answers, {partial: false}).filter((issue) => issue.kind === 'missing');
+	return answersValidator
+		.validate(answers, {partial: false})
+		.filter((issue) => issue.kind === 'missing');
 }
 
 export function isComplete(answers: DraftAnswers): answers is DraftAnswers & Answers {
