@@ -15,17 +15,32 @@ type CategoryRow = {
 };
 
 function recipientKind(recipient: Recipient): string {
-	return recipient.role === 'processor' ? `service providers (${recipient.name})` : `third parties (${recipient.name})`;
+	return recipient.role === 'processor'
+		? `service providers (${recipient.name})`
+		: `third parties (${recipient.name})`;
 }
 
 /** Group the data items by statutory category, in the order the categories first appear. */
 function categoryRows(answers: Answers, index: Index): CategoryRow[] {
 	const rows = new Map<CcpaCategory, CategoryRow>();
+	// Completeness requires a category on every item when Californians are served.
 	for (const item of answers.dataItems) {
-		let row = rows.get(item.ccpaCategory);
+		const category = item.ccpaCategory;
+		if (category === undefined) {
+			continue;
+		}
+
+		let row = rows.get(category);
 		if (!row) {
-			row = {category: item.ccpaCategory, items: [], sources: new Set(), purposes: new Set(), businessPurpose: new Set(), soldOrShared: new Set()};
-			rows.set(item.ccpaCategory, row);
+			row = {
+				category,
+				items: [],
+				sources: new Set(),
+				purposes: new Set(),
+				businessPurpose: new Set(),
+				soldOrShared: new Set(),
+			};
+			rows.set(category, row);
 		}
 
 		row.items.push(item);
@@ -53,13 +68,29 @@ export function californiaSection(answers: Answers, index: Index): Section {
 	const california = answers.california;
 	const rows = categoryRows(answers, index);
 	const sells = sellsOrShares(answers);
-	const serves = ['CCPA-COLL', 'CCPA-SRC', 'CCPA-PURP', 'CCPA-SOLD', 'CCPA-BP', 'CCPA-RET', 'CCPA-U16', 'CCPA-DATE'];
+	const serves = [
+		'CCPA-COLL',
+		'CCPA-SRC',
+		'CCPA-PURP',
+		'CCPA-SOLD',
+		'CCPA-BP',
+		'CCPA-RET',
+		'CCPA-U16',
+		'CCPA-DATE',
+	];
 	const blocks: Block[] = [
 		{type: 'paragraph', text: phrase('ccpaIntro')},
 		{type: 'heading', level: 3, text: ['Personal information we collect, use and disclose']},
 		{
 			type: 'table',
-			header: [['Category'], ['What it includes'], ['Sources'], ['Business purposes'], ['Disclosed for a business purpose to'], ['Sold or shared to']],
+			header: [
+				['Category'],
+				['What it includes'],
+				['Sources'],
+				['Business purposes'],
+				['Disclosed for a business purpose to'],
+				['Sold or shared to'],
+			],
 			rows: rows.map((row): Inline[][] => [
 				[label(legalTexts.ccpaCategories, row.category)],
 				[listInWords(row.items.map((item) => item.name))],
@@ -69,18 +100,30 @@ export function californiaSection(answers: Answers, index: Index): Section {
 				[listInWords([...row.soldOrShared]) || 'No one'],
 			]),
 		},
-		{type: 'paragraph', text: ['How long we keep each category is set out in the section on how long we keep your data, purpose by purpose.']},
+		{
+			type: 'paragraph',
+			text: [
+				'How long we keep each category is set out in the section on how long we keep your data, purpose by purpose.',
+			],
+		},
 		{type: 'heading', level: 3, text: ['Sale and sharing']},
 	];
 	if (sells) {
 		serves.push('CCPA-OPTOUT');
 		blocks.push(
-			{type: 'paragraph', text: ['We sell or share (for cross-context behavioral advertising) the categories marked above, to the third parties named there. You can opt out at any time:']},
+			{
+				type: 'paragraph',
+				text: [
+					'We sell or share (for cross-context behavioral advertising) the categories marked above, to the third parties named there. You can opt out at any time:',
+				],
+			},
 			{
 				type: 'paragraph',
 				text: california?.optOutLink
 					? [{link: california.optOutLink, text: ['Do Not Sell or Share My Personal Information']}]
-					: ['Do Not Sell or Share My Personal Information: contact us through any channel listed under your rights.'],
+					: [
+							'Do Not Sell or Share My Personal Information: contact us through any channel listed under your rights.',
+						],
 			},
 			{type: 'paragraph', text: phrase(california?.honoursGpc ? 'ccpaGpcYes' : 'ccpaGpcNo')},
 		);
@@ -90,18 +133,26 @@ export function californiaSection(answers: Answers, index: Index): Section {
 
 	blocks.push({
 		type: 'paragraph',
-		text: california?.sellsUnder16 ? phrase('ccpaUnder16Yes', {optIn: california.under16OptIn ?? ''}) : phrase('ccpaUnder16No'),
+		text: california?.sellsUnder16
+			? phrase('ccpaUnder16Yes', {optIn: california.under16OptIn ?? ''})
+			: phrase('ccpaUnder16No'),
 	});
 
 	const sensitive = sensitiveItems(answers);
 	if (sensitive.length > 0) {
 		serves.push('CCPA-SPI');
-		const purposes = new Set(sensitive.flatMap((item) => (index.purposesByItem.get(item.id) ?? []).map((purpose) => purpose.name)));
+		const purposes = new Set(
+			sensitive.flatMap((item) =>
+				(index.purposesByItem.get(item.id) ?? []).map((purpose) => purpose.name),
+			),
+		);
 		blocks.push(
 			{type: 'heading', level: 3, text: ['Sensitive personal information']},
 			{
 				type: 'paragraph',
-				text: [`We collect these kinds of sensitive personal information: ${listInWords(sensitive.map((item) => item.name))}, for ${listInWords([...purposes]) || 'the purposes described above'}.`],
+				text: [
+					`We collect these kinds of sensitive personal information: ${listInWords(sensitive.map((item) => item.name))}, for ${listInWords([...purposes]) || 'the purposes described above'}.`,
+				],
 			},
 		);
 		if (california?.sensitiveUse === 'beyond-permitted') {
@@ -110,8 +161,15 @@ export function californiaSection(answers: Answers, index: Index): Section {
 				{
 					type: 'paragraph',
 					text: california.limitLink
-						? [{link: california.limitLink, text: ['Limit the Use of My Sensitive Personal Information']}]
-						: ['Limit the Use of My Sensitive Personal Information: contact us through any channel listed under your rights.'],
+						? [
+								{
+									link: california.limitLink,
+									text: ['Limit the Use of My Sensitive Personal Information'],
+								},
+							]
+						: [
+								'Limit the Use of My Sensitive Personal Information: contact us through any channel listed under your rights.',
+							],
 				},
 			);
 		} else {
@@ -121,7 +179,11 @@ export function californiaSection(answers: Answers, index: Index): Section {
 
 	blocks.push({
 		type: 'paragraph',
-		text: ['Your California rights, and how to exercise them, verify your identity or use an authorized agent, are set out under ', {link: '#your-rights', text: ['Your rights']}, '.'],
+		text: [
+			'Your California rights, and how to exercise them, verify your identity or use an authorized agent, are set out under ',
+			{link: '#your-rights', text: ['Your rights']},
+			'.',
+		],
 	});
 	return {title: 'California privacy notice', serves, blocks};
 }

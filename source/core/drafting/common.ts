@@ -1,4 +1,12 @@
-import type {Answers, DataItem, DataSource, PostalAddress, Purpose, Recipient, Retention} from '../answers/types.js';
+import type {
+	Answers,
+	DataItem,
+	DataSource,
+	PostalAddress,
+	Purpose,
+	Recipient,
+	Retention,
+} from '../answers/types.js';
 import {countryName} from '../jurisdictions/index.js';
 import {fill, label, legalTexts} from './text.js';
 
@@ -46,7 +54,9 @@ export function itemNames(ids: string[], index: Index): string[] {
 }
 
 export function sourceText(source: DataSource): string {
-	const base = fill(label(legalTexts.sources, source.kind), {provider: source.provider ?? 'a third party'})
+	const base = fill(label(legalTexts.sources, source.kind), {
+		provider: source.provider ?? 'a third party',
+	})
 		.map(String)
 		.join('');
 	const parts = [base];
@@ -69,4 +79,3 @@ export function retentionText(retention: Retention): string {
 	const [one, many] = legalTexts.timeUnits[retention.unit];
 	return `${retention.amount} ${retention.amount === 1 ? one : many} from ${retention.from}`;
 }
-

@@ -43,9 +43,7 @@ function escapePlain(text: string): string {
 
 /** Characters that start a block at the beginning of a line. */
 function escapeLineStart(markdown: string): string {
-	return markdown
-		.replace(/^([-+=>])/, '\\$1')
-		.replace(/^(\d{1,9})([.)])/, '$1\\$2');
+	return markdown.replace(/^([-+=>])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
 
 function trimTrailingPunctuation(url: string): {url: string; rest: string} {
@@ -184,12 +182,16 @@ function renderBlock(block: Block): string {
 
 		case 'list': {
 			return block.items
-				.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${escapeLineStart(renderInline(item).trim())}`)
+				.map(
+					(item, index) =>
+						`${block.ordered ? `${index + 1}.` : '-'} ${escapeLineStart(renderInline(item).trim())}`,
+				)
 				.join('\n');
 		}
 
 		case 'table': {
-			const row = (cells: Inline[][]): string => `| ${cells.map((cell) => renderCell(cell)).join(' | ')} |`;
+			const row = (cells: Inline[][]): string =>
+				`| ${cells.map((cell) => renderCell(cell)).join(' | ')} |`;
 			const rule = `| ${block.header.map(() => '---').join(' | ')} |`;
 			return [row(block.header), rule, ...block.rows.map((cells) => row(cells))].join('\n');
 		}

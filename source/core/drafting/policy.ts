@@ -14,12 +14,18 @@ import {
 import type {Answers, Party, Purpose, Recipient} from '../answers/types.js';
 import {countryInSentence, countryName, euAdequate, isEea} from '../jurisdictions/index.js';
 import {californiaSection} from './california.js';
-import {addressLine, buildIndex, type Index, itemNames, retentionText, sourceText} from './common.js';
+import {
+	addressLine,
+	buildIndex,
+	type Index,
+	itemNames,
+	retentionText,
+	sourceText,
+} from './common.js';
 import type {Block, Inline} from './markdown.js';
 import type {DocumentModel, Section} from './model.js';
 import {rightsSections} from './rights.js';
 import {fill, formatDate, joinInline, label, legalTexts, listInWords, phrase} from './text.js';
-
 
 const strong = (text: string): Inline => ({strong: [text]});
 
@@ -72,13 +78,19 @@ function summarySection(answers: Answers): Section {
 	}
 
 	if (sellsOrShares(answers)) {
-		worth.push(['We sell or share some personal information as defined by California law; you can opt out.']);
+		worth.push([
+			'We sell or share some personal information as defined by California law; you can opt out.',
+		]);
 	} else {
-		worth.push(['We do not sell your personal information or share it for cross-context behavioral advertising.']);
+		worth.push([
+			'We do not sell your personal information or share it for cross-context behavioral advertising.',
+		]);
 	}
 
 	if (answers.automatedDecisions.used) {
-		worth.push(['We make some decisions by automated means only; you can ask for a human to review them.']);
+		worth.push([
+			'We make some decisions by automated means only; you can ask for a human to review them.',
+		]);
 	} else {
 		worth.push(['We do not make decisions about you by automated means only.']);
 	}
@@ -95,8 +107,14 @@ function summarySection(answers: Answers): Section {
 			{
 				type: 'list',
 				items: [
-					labelled('Who we are', [`${name}, the company responsible for your data. Contact: `, {autolink: answers.controller.email}, '.']),
-					labelled('What we collect', [`${listInWords(answers.dataItems.map((item) => item.name))}.`]),
+					labelled('Who we are', [
+						`${name}, the company responsible for your data. Contact: `,
+						{autolink: answers.controller.email},
+						'.',
+					]),
+					labelled('What we collect', [
+						`${listInWords(answers.dataItems.map((item) => item.name))}.`,
+					]),
 					labelled('Why', [`${listInWords(answers.purposes.map((purpose) => purpose.name))}.`]),
 					labelled('Who receives it', [
 						recipients.length === 0
@@ -141,7 +159,10 @@ function whoWeAreSection(answers: Answers): Section {
 		contacts.push(labelled('Website', [{autolink: controller.website}]));
 	}
 
-	const blocks: Block[] = [{type: 'paragraph', text: identity}, {type: 'list', items: contacts}];
+	const blocks: Block[] = [
+		{type: 'paragraph', text: identity},
+		{type: 'list', items: contacts},
+	];
 	if (dpo.designated) {
 		serves.push('GDPR-13.1.b');
 		const items: Inline[][] = [];
@@ -160,7 +181,12 @@ function whoWeAreSection(answers: Answers): Section {
 
 		blocks.push(
 			{type: 'heading', level: 3, text: ['Data protection officer']},
-			{type: 'paragraph', text: ['We have designated a data protection officer (Article 37 GDPR), whom you can contact directly:']},
+			{
+				type: 'paragraph',
+				text: [
+					'We have designated a data protection officer (Article 37 GDPR), whom you can contact directly:',
+				],
+			},
 			{type: 'list', items},
 		);
 	} else if (gdprApplies(answers)) {
@@ -174,7 +200,9 @@ function whoWeAreSection(answers: Answers): Section {
 			{type: 'heading', level: 3, text: ['Our representative in the European Union']},
 			{
 				type: 'paragraph',
-				text: ['As we are not established in the EU, we have appointed a representative (Article 27 GDPR). You can contact them on any matter about your data:'],
+				text: [
+					'As we are not established in the EU, we have appointed a representative (Article 27 GDPR). You can contact them on any matter about your data:',
+				],
 			},
 			{type: 'list', items: partyItems(representatives.eu)},
 		);
@@ -185,7 +213,9 @@ function whoWeAreSection(answers: Answers): Section {
 			{type: 'heading', level: 3, text: ['Our representative in the United Kingdom']},
 			{
 				type: 'paragraph',
-				text: ['As we are not established in the UK, we have appointed a representative (Article 27 UK GDPR):'],
+				text: [
+					'As we are not established in the UK, we have appointed a representative (Article 27 UK GDPR):',
+				],
 			},
 			{type: 'list', items: partyItems(representatives.uk)},
 		);
@@ -206,13 +236,19 @@ function dataSection(answers: Answers, index: Index): Section {
 		return [
 			[item.name, ...(item.description ? [`: ${item.description}`] : [])],
 			[item.sources.map((source) => sourceText(source)).join('; ')],
-			[purposes.length > 0 ? purposes.map((purpose) => purpose.name).join('; ') : 'Not used for any purpose'],
+			[
+				purposes.length > 0
+					? purposes.map((purpose) => purpose.name).join('; ')
+					: 'Not used for any purpose',
+			],
 		];
 	});
 	const blocks: Block[] = [
 		{
 			type: 'paragraph',
-			text: [`We collect the following personal data about ${listInWords(answers.audience.people)}. Where data does not come from you, the table names its source.`],
+			text: [
+				`We collect the following personal data about ${listInWords(answers.audience.people)}. Where data does not come from you, the table names its source.`,
+			],
 		},
 		{type: 'table', header: [['Data'], ['Where it comes from'], ['What we use it for']], rows},
 	];
@@ -234,7 +270,9 @@ function dataSection(answers: Answers, index: Index): Section {
 }
 
 function purposeBlocks(purpose: Purpose, position: number, index: Index, gdpr: boolean): Block[] {
-	const items: Inline[][] = [labelled('Data', [`${listInWords(itemNames(purpose.dataItems, index))}.`])];
+	const items: Inline[][] = [
+		labelled('Data', [`${listInWords(itemNames(purpose.dataItems, index))}.`]),
+	];
 	if (gdpr) {
 		items.push(labelled('Legal basis', legalBasisInlines(purpose)));
 	}
@@ -246,7 +284,9 @@ function purposeBlocks(purpose: Purpose, position: number, index: Index, gdpr: b
 		labelled('How long we keep it', [`${retentionText(purpose.retention)}.`]),
 	);
 	if (purpose.directMarketing) {
-		items.push(labelled('Direct marketing', ['You can object to this at any time; we will then stop.']));
+		items.push(
+			labelled('Direct marketing', ['You can object to this at any time; we will then stop.']),
+		);
 	}
 
 	return [
@@ -278,7 +318,9 @@ function purposesSection(answers: Answers, index: Index): Section {
 						: 'Each purpose below names the data it uses, whether you have to give it, and how long we keep it.',
 				],
 			},
-			...answers.purposes.flatMap((purpose, position) => purposeBlocks(purpose, position + 1, index, gdpr)),
+			...answers.purposes.flatMap((purpose, position) =>
+				purposeBlocks(purpose, position + 1, index, gdpr),
+			),
 		],
 	};
 }
@@ -295,7 +337,9 @@ function specialSection(answers: Answers): Section | undefined {
 		blocks: [
 			{
 				type: 'paragraph',
-				text: ['Some of the data we process belongs to special categories that the law protects more strictly (Article 9 GDPR). We process it only under the condition named:'],
+				text: [
+					'Some of the data we process belongs to special categories that the law protects more strictly (Article 9 GDPR). We process it only under the condition named:',
+				],
 			},
 			{
 				type: 'list',
@@ -309,13 +353,20 @@ function specialSection(answers: Answers): Section | undefined {
 }
 
 function recipientName(recipient: Recipient): Inline[] {
-	const name = recipient.entity && recipient.entity !== recipient.name ? `${recipient.name} (${recipient.entity})` : recipient.name;
+	const name =
+		recipient.entity && recipient.entity !== recipient.name
+			? `${recipient.name} (${recipient.entity})`
+			: recipient.name;
 	return recipient.privacyUrl ? [{link: recipient.privacyUrl, text: [name]}] : [name];
 }
 
 function recipientsSection(answers: Answers, index: Index): Section {
 	if (answers.recipients.length === 0) {
-		return {title: 'Who receives your data', serves: ['GDPR-13.1.e'], blocks: [{type: 'paragraph', text: phrase('recipientsNone')}]};
+		return {
+			title: 'Who receives your data',
+			serves: ['GDPR-13.1.e'],
+			blocks: [{type: 'paragraph', text: phrase('recipientsNone')}],
+		};
 	}
 
 	const rows = answers.recipients.map((recipient): Inline[][] => [
@@ -325,7 +376,10 @@ function recipientsSection(answers: Answers, index: Index): Section {
 		[listInWords(itemNames(recipient.dataItems, index))],
 		[recipient.withheld ?? 'Anything not listed as received'],
 		[listInWords(recipient.locations.map((code) => countryName(code)))],
-		[label(legalTexts.consent, recipient.consent), ...(recipient.choiceHow ? [`: ${recipient.choiceHow}`] : [])],
+		[
+			label(legalTexts.consent, recipient.consent),
+			...(recipient.choiceHow ? [`: ${recipient.choiceHow}`] : []),
+		],
 	]);
 	return {
 		title: 'Who receives your data',
@@ -333,11 +387,21 @@ function recipientsSection(answers: Answers, index: Index): Section {
 		blocks: [
 			{
 				type: 'paragraph',
-				text: ['We share personal data only with the recipients below, each only for the purpose named. Processors act on our instructions under a data processing agreement; the link on each name leads to its own privacy policy.'],
+				text: [
+					'We share personal data only with the recipients below, each only for the purpose named. Processors act on our instructions under a data processing agreement; the link on each name leads to its own privacy policy.',
+				],
 			},
 			{
 				type: 'table',
-				header: [['Recipient'], ['Role'], ['What for'], ['Data it receives'], ['Data it does not receive'], ['Where'], ['Your choice']],
+				header: [
+					['Recipient'],
+					['Role'],
+					['What for'],
+					['Data it receives'],
+					['Data it does not receive'],
+					['Where'],
+					['Your choice'],
+				],
 				rows,
 			},
 		],
@@ -349,9 +413,15 @@ function transfersSection(answers: Answers): Section | undefined {
 		return undefined;
 	}
 
-	const outside = answers.recipients.filter((recipient) => recipient.locations.some((country) => !isEea(country)));
+	const outside = answers.recipients.filter((recipient) =>
+		recipient.locations.some((country) => !isEea(country)),
+	);
 	if (outside.length === 0) {
-		return {title: 'International transfers', serves: ['GDPR-13.1.f'], blocks: [{type: 'paragraph', text: phrase('transfersNone')}]};
+		return {
+			title: 'International transfers',
+			serves: ['GDPR-13.1.f'],
+			blocks: [{type: 'paragraph', text: phrase('transfersNone')}],
+		};
 	}
 
 	const needing = new Set(euTransfers(answers).map((transfer) => transfer.recipient.id));
@@ -363,7 +433,11 @@ function transfersSection(answers: Answers): Section | undefined {
 				: countries.every((country) => euAdequate(country))
 					? `${label(legalTexts.safeguards, 'adequacy')} for ${listInWords(countries.map((code) => countryName(code)))}`
 					: 'No safeguard recorded';
-		return [[recipient.name], [listInWords(countries.map((code) => countryName(code)))], [safeguard]];
+		return [
+			[recipient.name],
+			[listInWords(countries.map((code) => countryName(code)))],
+			[safeguard],
+		];
 	});
 	return {
 		title: 'International transfers',
@@ -374,7 +448,11 @@ function transfersSection(answers: Answers): Section | undefined {
 			{
 				type: 'paragraph',
 				text: phrase('transfersCopy', {
-					how: answers.transferCopyHow ?? [`by writing to `, {autolink: answers.controller.email}, '.'],
+					how: answers.transferCopyHow ?? [
+						`by writing to `,
+						{autolink: answers.controller.email},
+						'.',
+					],
 				}),
 			},
 		],
@@ -388,7 +466,9 @@ function retentionSection(answers: Answers, index: Index): Section {
 		blocks: [
 			{
 				type: 'paragraph',
-				text: ['We keep personal data only as long as each purpose needs it, then delete or anonymise it:'],
+				text: [
+					'We keep personal data only as long as each purpose needs it, then delete or anonymise it:',
+				],
 			},
 			{
 				type: 'table',
@@ -408,7 +488,14 @@ function cookiesSection(answers: Answers): Section {
 		return {
 			title: 'Cookies',
 			serves: [],
-			blocks: [{type: 'paragraph', text: ['We do not use cookies or similar technologies that store or read information on your device.']}],
+			blocks: [
+				{
+					type: 'paragraph',
+					text: [
+						'We do not use cookies or similar technologies that store or read information on your device.',
+					],
+				},
+			],
 		};
 	}
 
@@ -416,14 +503,23 @@ function cookiesSection(answers: Answers): Section {
 	const blocks: Block[] = [
 		{
 			type: 'paragraph',
-			text: ['We use cookies and similar technologies. Essential ones are needed for the service to work; we set the others only with your consent. ', consentHow],
+			text: [
+				'We use cookies and similar technologies. Essential ones are needed for the service to work; we set the others only with your consent. ',
+				consentHow,
+			],
 		},
 	];
 	if (items.length > 0) {
 		blocks.push({
 			type: 'table',
 			header: [['Cookie'], ['Set by'], ['Kind'], ['What for'], ['Kept for']],
-			rows: items.map((cookie) => [[cookie.name], [cookie.provider], [label(legalTexts.cookieKinds, cookie.kind)], [cookie.purpose], [cookie.duration]]),
+			rows: items.map((cookie) => [
+				[cookie.name],
+				[cookie.provider],
+				[label(legalTexts.cookieKinds, cookie.kind)],
+				[cookie.purpose],
+				[cookie.duration],
+			]),
 		});
 	}
 
@@ -433,7 +529,11 @@ function cookiesSection(answers: Answers): Section {
 function automatedSection(answers: Answers): Section {
 	const decisions = answers.automatedDecisions;
 	if (!decisions.used) {
-		return {title: 'Automated decisions', serves: ['GDPR-13.2.f'], blocks: [{type: 'paragraph', text: phrase('automatedNone')}]};
+		return {
+			title: 'Automated decisions',
+			serves: ['GDPR-13.2.f'],
+			blocks: [{type: 'paragraph', text: phrase('automatedNone')}],
+		};
 	}
 
 	return {
@@ -470,8 +570,13 @@ function childrenSection(answers: Answers): Section {
 		title: 'Children',
 		serves: ['GDPR-8'],
 		blocks: [
-			{type: 'paragraph', text: phrase('childrenOffered', {parentalConsent: children.parentalConsent ?? ''})},
-			...(servesUk(answers) ? [{type: 'paragraph', text: phrase('ukChildren')} satisfies Block] : []),
+			{
+				type: 'paragraph',
+				text: phrase('childrenOffered', {parentalConsent: children.parentalConsent ?? ''}),
+			},
+			...(servesUk(answers)
+				? [{type: 'paragraph', text: phrase('ukChildren')} satisfies Block]
+				: []),
 		],
 	};
 }
@@ -481,7 +586,12 @@ function securitySection(answers: Answers): Section {
 		title: 'How we protect your data',
 		serves: [],
 		blocks: [
-			{type: 'paragraph', text: ['We protect personal data with technical and organisational measures (Article 32 GDPR), including:']},
+			{
+				type: 'paragraph',
+				text: [
+					'We protect personal data with technical and organisational measures (Article 32 GDPR), including:',
+				],
+			},
 			{
 				type: 'list',
 				items: answers.security.map((measure) => [
@@ -501,20 +611,34 @@ function ukSection(answers: Answers): Section | undefined {
 
 	const blocks: Block[] = [{type: 'paragraph', text: phrase('ukIntro')}];
 	if (answers.representatives?.uk) {
-		blocks.push({type: 'paragraph', text: ['Our UK representative is named in the section on who we are.']});
+		blocks.push({
+			type: 'paragraph',
+			text: ['Our UK representative is named in the section on who we are.'],
+		});
 	}
 
 	const ukNeeding = answers.recipients.filter((recipient) => recipient.ukTransferSafeguard);
 	if (ukNeeding.length > 0) {
 		blocks.push({
 			type: 'list',
-			items: ukNeeding.map((recipient) => labelled(recipient.name, [`${label(legalTexts.safeguards, recipient.ukTransferSafeguard!)}.`])),
+			items: ukNeeding.map((recipient) =>
+				labelled(recipient.name, [
+					`${label(legalTexts.safeguards, recipient.ukTransferSafeguard!)}.`,
+				]),
+			),
 		});
 	}
 
 	blocks.push(
 		{type: 'paragraph', text: phrase('ukTransfers')},
-		{type: 'paragraph', text: ['How to complain to the Information Commissioner’s Office is set out under ', {link: '#your-rights', text: ['Your rights']}, '.']},
+		{
+			type: 'paragraph',
+			text: [
+				'How to complain to the Information Commissioner’s Office is set out under ',
+				{link: '#your-rights', text: ['Your rights']},
+				'.',
+			],
+		},
 	);
 	return {title: 'If you are in the United Kingdom', serves: ['UK-DELTA'], blocks};
 }
@@ -525,7 +649,9 @@ function changesSection(answers: Answers): Section {
 		{type: 'paragraph', text: phrase('changes', {notice: document.changeNotice})},
 		{
 			type: 'paragraph',
-			text: [`This policy is effective from ${formatDate(document.effectiveDate)} and was last updated on ${formatDate(lastUpdated(answers))}.`],
+			text: [
+				`This policy is effective from ${formatDate(document.effectiveDate)} and was last updated on ${formatDate(lastUpdated(answers))}.`,
+			],
 		},
 	];
 	if (document.revisions.length > 0) {
@@ -542,7 +668,12 @@ function changesSection(answers: Answers): Section {
 }
 
 function contactSection(answers: Answers): Section {
-	const items: Inline[][] = [labelled('Email', [{autolink: answers.controller.email}]), labelled('Post', [`${answers.controller.legalName}, ${addressLine(answers.controller.address)}`])];
+	const items: Inline[][] = [
+		labelled('Email', [{autolink: answers.controller.email}]),
+		labelled('Post', [
+			`${answers.controller.legalName}, ${addressLine(answers.controller.address)}`,
+		]),
+	];
 	if (answers.dpo.designated) {
 		items.push(labelled('Data protection officer', [{autolink: answers.dpo.email}]));
 	}
@@ -550,7 +681,10 @@ function contactSection(answers: Answers): Section {
 	return {
 		title: 'Contact us',
 		serves: ['GDPR-13.1.a'],
-		blocks: [{type: 'paragraph', text: ['For any question about this policy or your data:']}, {type: 'list', items}],
+		blocks: [
+			{type: 'paragraph', text: ['For any question about this policy or your data:']},
+			{type: 'list', items},
+		],
 	};
 }
 

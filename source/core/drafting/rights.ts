@@ -34,10 +34,19 @@ function gdprRights(): Section {
 		title: 'Your rights under the GDPR',
 		serves: legalTexts.gdprRights.map((right) => right.id),
 		blocks: [
-			{type: 'paragraph', text: ['If you are in the European Economic Area or the United Kingdom, you have these rights over your personal data:']},
+			{
+				type: 'paragraph',
+				text: [
+					'If you are in the European Economic Area or the United Kingdom, you have these rights over your personal data:',
+				],
+			},
 			{
 				type: 'list',
-				items: legalTexts.gdprRights.map((right) => [{strong: [`${right.name} (${right.article}):`]}, ' ', right.text]),
+				items: legalTexts.gdprRights.map((right) => [
+					{strong: [`${right.name} (${right.article}):`]},
+					' ',
+					right.text,
+				]),
 			},
 		],
 	};
@@ -48,7 +57,14 @@ function objectRight(answers: Answers): Section {
 		title: 'Your right to object',
 		serves: ['GDPR-R21'],
 		blocks: [
-			{type: 'paragraph', text: [{strong: ['Direct marketing.']}, ' ', ...phrase(usesDirectMarketing(answers) ? 'objectMarketing' : 'objectMarketingNone')]},
+			{
+				type: 'paragraph',
+				text: [
+					{strong: ['Direct marketing.']},
+					' ',
+					...phrase(usesDirectMarketing(answers) ? 'objectMarketing' : 'objectMarketingNone'),
+				],
+			},
 			{type: 'paragraph', text: [{strong: ['Other processing.']}, ' ', ...phrase('objectGeneral')]},
 		],
 	};
@@ -64,12 +80,20 @@ function consentRight(): Section {
 
 function californiaRights(answers: Answers): Section {
 	const items: Inline[][] = [
-		[{strong: ['Right to know:']}, ' the categories and specific pieces of personal information we have collected about you, its sources, purposes, and the categories of third parties we disclose it to.'],
-		[{strong: ['Right to delete:']}, ' personal information we collected from you, subject to exceptions in the law.'],
+		[
+			{strong: ['Right to know:']},
+			' the categories and specific pieces of personal information we have collected about you, its sources, purposes, and the categories of third parties we disclose it to.',
+		],
+		[
+			{strong: ['Right to delete:']},
+			' personal information we collected from you, subject to exceptions in the law.',
+		],
 		[{strong: ['Right to correct:']}, ' inaccurate personal information.'],
 		[
 			{strong: ['Right to opt out of sale or sharing:']},
-			sellsOrShares(answers) ? ' of your personal information, through the link in the California section of our privacy policy.' : ' we do not sell or share personal information, so there is nothing to opt out of today; the right stays yours.',
+			sellsOrShares(answers)
+				? ' of your personal information, through the link in the California section of our privacy policy.'
+				: ' we do not sell or share personal information, so there is nothing to opt out of today; the right stays yours.',
 		],
 		[
 			{strong: ['Right to limit the use of sensitive personal information:']},
@@ -83,7 +107,10 @@ function californiaRights(answers: Answers): Section {
 		title: 'Your rights under California law',
 		serves: ['CCPA-RIGHTS'],
 		blocks: [
-			{type: 'paragraph', text: ['If you are a California resident, the CCPA gives you these rights:']},
+			{
+				type: 'paragraph',
+				text: ['If you are a California resident, the CCPA gives you these rights:'],
+			},
 			{type: 'list', items},
 		],
 	};
@@ -99,25 +126,48 @@ function exercising(answers: Answers): Section {
 	}
 
 	const blocks: Block[] = [
-		{type: 'paragraph', text: ['To exercise any of these rights, contact us through any of these channels:']},
+		{
+			type: 'paragraph',
+			text: ['To exercise any of these rights, contact us through any of these channels:'],
+		},
 		{type: 'list', items: rights.channels.map((channel) => channelInline(channel))},
 	];
 	if (gdpr) {
 		blocks.push(
 			{type: 'paragraph', text: phrase('free')},
 			{type: 'paragraph', text: phrase('deadline', {days: rights.responseDays})},
-			{type: 'paragraph', text: [{strong: ['Identity checks.']}, ' ', ...phrase('identity', {verification: rights.verification})]},
+			{
+				type: 'paragraph',
+				text: [
+					{strong: ['Identity checks.']},
+					' ',
+					...phrase('identity', {verification: rights.verification}),
+				],
+			},
 		);
 	}
 
 	if (california) {
 		blocks.push(
-			{type: 'paragraph', text: [{strong: ['California requests.']}, ' ', ...phrase('ccpaDeadline')]},
-			{type: 'paragraph', text: [{strong: ['Verification.']}, ' ', ...phrase('ccpaVerification', {verification: rights.verification})]},
+			{
+				type: 'paragraph',
+				text: [{strong: ['California requests.']}, ' ', ...phrase('ccpaDeadline')],
+			},
+			{
+				type: 'paragraph',
+				text: [
+					{strong: ['Verification.']},
+					' ',
+					...phrase('ccpaVerification', {verification: rights.verification}),
+				],
+			},
 		);
 	}
 
-	blocks.push({type: 'paragraph', text: [{strong: ['Authorized agents.']}, ' ', rights.authorizedAgents]});
+	blocks.push({
+		type: 'paragraph',
+		text: [{strong: ['Authorized agents.']}, ' ', rights.authorizedAgents],
+	});
 	return {title: 'How to exercise your rights', serves, blocks};
 }
 
@@ -127,16 +177,28 @@ function complaints(answers: Answers): Section {
 		blocks.push({type: 'paragraph', text: phrase('complaintEea')});
 		const authority = answers.rights.authority ?? authorityFor(answers.controller.address.country);
 		if (authority) {
-			blocks.push({type: 'paragraph', text: phrase('complaintLead', {authority: [{link: authority.url, text: [authority.name]}]})});
+			blocks.push({
+				type: 'paragraph',
+				text: phrase('complaintLead', {authority: [{link: authority.url, text: [authority.name]}]}),
+			});
 		}
 
-		blocks.push({type: 'paragraph', text: [...phrase('complaintList'), ' ', {autolink: edpbMembersUrl}]});
+		blocks.push({
+			type: 'paragraph',
+			text: [...phrase('complaintList'), ' ', {autolink: edpbMembersUrl}],
+		});
 	}
 
 	if (servesUk(answers)) {
 		blocks.push(
 			{type: 'paragraph', text: phrase('complaintUk')},
-			{type: 'paragraph', text: ['Information Commissioner’s Office: ', {autolink: 'https://ico.org.uk/make-a-complaint/'}]},
+			{
+				type: 'paragraph',
+				text: [
+					'Information Commissioner’s Office: ',
+					{autolink: 'https://ico.org.uk/make-a-complaint/'},
+				],
+			},
 		);
 	}
 
@@ -171,7 +233,10 @@ export function rightsSections(answers: Answers, kind: 'policy' | 'rights'): Sec
 		{
 			title: 'Your rights',
 			serves: parts.flatMap((part) => part.serves),
-			blocks: parts.flatMap((part): Block[] => [{type: 'heading', level: 3, text: [part.title]}, ...part.blocks]),
+			blocks: parts.flatMap((part): Block[] => [
+				{type: 'heading', level: 3, text: [part.title]},
+				...part.blocks,
+			]),
 		},
 	];
 }

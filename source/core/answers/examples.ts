@@ -1,0 +1,25 @@
+import euSaas from '../../../questionnaires/examples/eu-saas.json' with {type: 'json'};
+import globalReps from '../../../questionnaires/examples/global-reps.json' with {type: 'json'};
+import usConsumer from '../../../questionnaires/examples/us-consumer.json' with {type: 'json'};
+
+/** Example answer sets bundled with the tool (`--example NAME`); outputs/ holds their documents. */
+export const examples: Readonly<Record<string, {summary: string; answers: unknown}>> = {
+	'eu-saas': {
+		summary: 'an EU SaaS company using US processors (transfers and safeguards)',
+		answers: euSaas,
+	},
+	'us-consumer': {
+		summary: 'a US consumer app serving California (CCPA, sharing for advertising)',
+		answers: usConsumer,
+	},
+	'global-reps': {
+		summary: 'a company outside the EU and UK serving both (representatives, automated decisions)',
+		answers: globalReps,
+	},
+};
+
+export const defaultExample = 'eu-saas';
+
+export function exampleNames(): string[] {
+	return Object.keys(examples);
+}
