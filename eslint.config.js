@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 
 export default tseslint.config(
 	{ignores: ['dist/**', 'node_modules/**', 'outputs/**', 'test/fixtures/**']},
@@ -8,7 +9,9 @@ export default tseslint.config(
 	...tseslint.configs.recommended,
 	prettier,
 	{
+		languageOptions: {globals: {...globals.node}},
 		rules: {
+			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_'}],
 			'@typescript-eslint/no-explicit-any': 'error',
 			'@typescript-eslint/consistent-type-imports': 'error',
 			'no-console': 'off',
@@ -22,9 +25,24 @@ export default tseslint.config(
 				'error',
 				{
 					patterns: [
-						{group: ['node:*', 'fs', 'path', 'child_process', 'process'], message: 'source/core is pure: no Node built-ins.'},
-						{group: ['react', 'ink', 'conf', 'execa', 'marked*', '@inquirer/*'], message: 'source/core is pure: UI and I/O live at the edges.'},
-						{group: ['../../storage/*', '../../ui/*', '../../repo/*', '../../commands/*', '../../preview/*'], message: 'source/core must not import the edges.'},
+						{
+							group: ['node:*', 'fs', 'path', 'child_process', 'process'],
+							message: 'source/core is pure: no Node built-ins.',
+						},
+						{
+							group: ['react', 'ink', 'conf', 'execa', 'marked*', '@inquirer/*'],
+							message: 'source/core is pure: UI and I/O live at the edges.',
+						},
+						{
+							group: [
+								'../../storage/*',
+								'../../ui/*',
+								'../../repo/*',
+								'../../commands/*',
+								'../../preview/*',
+							],
+							message: 'source/core must not import the edges.',
+						},
 					],
 				},
 			],

@@ -1,0 +1,233 @@
+// `npm run bench`: start-up, generation and scan costs of the built CLI, each beside its budget
+// from design.md. Times are medians of repeated runs, as ratios to `node -e 0` measured in the
+// same run, so that a slow or busy machine does not move the verdict much. Never run in tests.
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const cli = path.join(root, 'dist/cli.js');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const work = mkdtempSync(path.join(tmpdir(), 'privacy-wizard-bench-'));
+
+function timeOnce(args, options = {}) {
+	const start = process.hrtime.bigint();
+	const result = spawnSync(process.execPath, args, {
+		cwd: work,
+		encoding: 'utf8',
+		env: {...process.env, NO_COLOR: '1'},
+		...options,
+	});
+	const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+	if (result.status !== 0 && !options.allowFailure) {
+		throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+	}
+
+	return elapsed;
+}
+
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Alternate the measured command with the baseline, so drift in machine load hits both. */
+function measure(args, options) {
+	const times = [];
+	const baseline = [];
+	for (let index = 0; index < runs; index++) {
+		baseline.push(timeOnce(['-e', '0']));
+		times.push(timeOnce(args, options));
+	}
+
+	return {ms: median(times), baseline: median(baseline)};
+}
+
+/** Peak resident memory of a run, from /usr/bin/time when present, else from a sampled child. */
+function peakRss(args) {
+	const timeBinary = '/usr/bin/time';
+	const result = spawnSync(timeBinary, ['-f', '%M', process.execPath, ...args], {
+		cwd: work,
+		encoding: 'utf8',
+	});
+	if (result.status === 0) {
+		const kib = Number(result.stderr.trim().split('\n').at(-1));
+		if (Number.isFinite(kib)) return kib / 1024;
+	}
+
+	const probe = spawnSync(
+		process.execPath,
+		[
+			'-e',
+			`process.on('exit', () => console.error('RSS', process.resourceUsage().maxRSS));process.argv.splice(1, 0, ${JSON.stringify(cli)});await import(${JSON.stringify(cli)});`,
+			...args.slice(1),
+		],
+		{cwd: work, encoding: 'utf8'},
+	);
+	const match = /RSS (\d+)/.exec(probe.stderr);
+	return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+function syntheticAnswers(processors, items) {
+	const dataItems = Array.from({length: items}, (_, index) => ({
+		id: `item-${index}`,
+		name: `Data item ${index}`,
+		sources: [{kind: index % 3 === 0 ? 'automatic' : 'person', detail: 'during use'}],
+		ccpaCategory: 'identifiers',
+	}));
+	const purposes = Array.from({length: 10}, (_, index) => ({
+		id: `purpose-${index}`,
+		name: `Purpose ${index}`,
+		description: 'We use the data to run this part of the service.',
+		dataItems: dataItems.filter((_, item) => item % 10 === index).map((item) => item.id),
+		legalBasis: 'contract',
+		requirement: 'contractual',
+		consequence: 'we cannot provide this part of the service.',
+		retention: {kind: 'period', amount: 12, unit: 'months', from: 'the end of the contract'},
+	}));
+	const recipients = Array.from({length: processors}, (_, index) => ({
+		id: `processor-${index}`,
+		name: `Processor ${index}`,
+		role: 'processor',
+		purpose: 'hosts part of the service',
+		purposes: [`purpose-${index % 10}`],
+		dataItems: [`item-${index % items}`, `item-${(index * 7) % items}`].filter(
+			(id, position, all) => all.indexOf(id) === position,
+		),
+		locations: index % 2 === 0 ? ['DE'] : ['DE', 'US'],
+		...(index % 2 === 0 ? {} : {transferSafeguard: 'sccs'}),
+		consent: 'essential',
+	}));
+	return {
+		schemaVersion: 1,
+		controller: {
+			legalName: 'Bench GmbH',
+			address: {lines: ['Street 1'], locality: 'Berlin', country: 'DE'},
+			email: 'privacy@bench.example',
+		},
+		dpo: {designated: false},
+		service: {name: 'Bench', description: 'A synthetic service for benchmarks.'},
+		audience: {regions: ['eea', 'california'], people: ['customers']},
+		dataItems,
+		purposes,
+		recipients,
+		transferCopyHow: 'by writing to privacy@bench.example.',
+		rights: {
+			channels: [{kind: 'email', value: 'privacy@bench.example'}],
+			responseDays: 30,
+			verification: 'We verify requests by email confirmation.',
+			authorizedAgents: 'Agents send a signed authorisation, which we confirm with you.',
+		},
+		cookies: {used: false},
+		children: {offered: false, minimumAge: 16},
+		automatedDecisions: {used: false},
+		california: {
+			sensitiveUse: 'permitted-only',
+			honoursGpc: true,
+			sellsUnder16: false,
+			onlineOnly: true,
+		},
+		security: [{kind: 'encryption-in-transit'}],
+		document: {
+			effectiveDate: '2026-01-01',
+			changeNotice: 'By email before changes take effect.',
+			revisions: [],
+		},
+		outputs: {policyPath: 'PRIVACY.md'},
+	};
+}
+
+function lockfile(count) {
+	const packages = {'': {name: 'bench-app', version: '1.0.0'}};
+	const names = ['stripe', '@sentry/node', 'posthog-js', '@sendgrid/mail', 'openai', 'twilio'];
+	for (let index = 0; index < count; index++) {
+		const name = index < names.length ? names[index] : `package-${index}`;
+		packages[`node_modules/${name}`] = {
+			version: '1.0.0',
+			resolved: `https://registry.npmjs.org/${name}/-/x-1.0.0.tgz`,
+			integrity: 'sha512-x',
+		};
+	}
+
+	return JSON.stringify(
+		{name: 'bench-app', lockfileVersion: 3, requires: true, packages},
+		undefined,
+		2,
+	);
+}
+
+const rows = [];
+const row = (name, value, budget, ok) => rows.push({name, value, budget, ok});
+
+try {
+	if (!statSync(cli, {throwIfNoEntry: false}))
+		throw new Error('dist/cli.js is missing: run `npm run build` first.');
+	const size = statSync(cli).size;
+	row(
+		'bundle size (dist/cli.js)',
+		`${(size / 1024 / 1024).toFixed(2)} MB`,
+		'≤ 3 MB',
+		size <= 3 * 1024 * 1024,
+	);
+
+	const example = measure([cli, 'generate', '--example']);
+	row(
+		'generate --example',
+		`${example.ms.toFixed(0)} ms = ${(example.ms / example.baseline).toFixed(2)}× node -e 0 (${example.baseline.toFixed(0)} ms)`,
+		'≤ 1.5×',
+		example.ms / example.baseline <= 1.5,
+	);
+
+	const bigFile = path.join(work, 'big.json');
+	writeFileSync(bigFile, JSON.stringify(syntheticAnswers(200, 100)));
+	const big = measure([cli, 'generate', '--answers', bigFile]);
+	row(
+		'generate, 200 processors × 100 data items',
+		`${big.ms.toFixed(0)} ms = ${(big.ms / big.baseline).toFixed(2)}×`,
+		'≤ 1.5×',
+		big.ms / big.baseline <= 1.5,
+	);
+
+	const bigger = path.join(work, 'bigger.json');
+	writeFileSync(bigger, JSON.stringify(syntheticAnswers(800, 400)));
+	const large = measure([cli, 'generate', '--answers', bigger]);
+	const growth = (large.ms - large.baseline) / Math.max(1, big.ms - big.baseline);
+	row(
+		'generate, 4× the processors and items',
+		`${large.ms.toFixed(0)} ms (cost above node ×${growth.toFixed(1)})`,
+		'linear: ≤ ~4×',
+		growth <= 5,
+	);
+
+	const rss = peakRss([cli, 'generate', '--answers', bigFile]);
+	row('peak RSS, generate (200 × 100)', `${rss.toFixed(1)} MB`, '≤ 90 MB', rss <= 90);
+
+	const repo = path.join(work, 'repo');
+	mkdirSync(repo);
+	writeFileSync(
+		path.join(repo, 'package.json'),
+		JSON.stringify({name: 'bench-app', version: '1.0.0'}),
+	);
+	writeFileSync(path.join(repo, 'package-lock.json'), lockfile(10_000));
+	const scan = measure([cli, 'scan', '--json'], {cwd: repo, allowFailure: true});
+	row(
+		'scan, 10,000-package lockfile',
+		`${scan.ms.toFixed(0)} ms = ${(scan.ms / scan.baseline).toFixed(2)}×`,
+		'linear in the lockfile',
+		true,
+	);
+} finally {
+	rmSync(work, {recursive: true, force: true});
+}
+
+const width = Math.max(...rows.map((entry) => entry.name.length));
+for (const entry of rows) {
+	console.log(
+		`${entry.ok ? 'ok  ' : 'OVER'}  ${entry.name.padEnd(width)}  ${entry.value}  (budget ${entry.budget})`,
+	);
+}
+
+console.log(`\n${runs} runs each, medians; Node ${process.version}.`);

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+import process from 'node:process';
+import pkg from '../package.json' with {type: 'json'};
+import {parseCommandLine, type CommandName, type Parsed} from './cli/args.js';
+import {helpText} from './cli/help.js';
+import {Interrupted, OperationError, UsageError, exitCodes} from './errors.js';
+
+/** argv → command → exit code. Commands are imported only when chosen, to keep start-up cheap. */
+const handlers: Partial<Record<CommandName, () => Promise<(parsed: Parsed) => Promise<number>>>> = {
+	wizard: async () => (await import('./commands/wizard.js')).wizard,
+	generate: async () => (await import('./commands/generate.js')).generate,
+	check: async () => (await import('./commands/check.js')).check,
+	answers: async () => (await import('./commands/answers.js')).answersCommand,
+};
+
+function fail(message: string, code: number): number {
+	process.stderr.write(`${message.trimEnd()}\n`);
+	return code;
+}
+
+export async function main(argv: string[]): Promise<number> {
+	try {
+		const parsed = parseCommandLine(argv);
+		if (parsed.values['version'] === true) {
+			process.stdout.write(`${pkg.version}\n`);
+			return exitCodes.ok;
+		}
+
+		if (parsed.values['help'] === true) {
+			process.stdout.write(helpText(parsed.command));
+			return exitCodes.ok;
+		}
+
+		const load = handlers[parsed.command];
+		if (!load) {
+			throw new UsageError(`privacy-wizard ${parsed.command} is not available in this version.`);
+		}
+
+		const handler = await load();
+		return await handler(parsed);
+	} catch (error) {
+		if (error instanceof UsageError) {
+			return fail(`privacy-wizard: ${error.message}`, exitCodes.usage);
+		}
+
+		if (error instanceof OperationError) {
+			return fail(`privacy-wizard: ${error.message}`, exitCodes.failed);
+		}
+
+		if (error instanceof Interrupted) {
+			return fail(error.message, exitCodes.interrupted);
+		}
+
+		const detail = process.env['PRIVACY_WIZARD_DEBUG'] ? `\n${(error as Error).stack ?? ''}` : '';
+		return fail(
+			`privacy-wizard: unexpected error: ${(error as Error).message ?? String(error)}\nNothing was overwritten. Please report this with the command you ran (set PRIVACY_WIZARD_DEBUG=1 for details).${detail}`,
+			exitCodes.failed,
+		);
+	}
+}
+
+// A closed pipe (`generate | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') {
+		process.exit(exitCodes.ok);
+	}
+});
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,130 @@
+import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {exampleNames} from '../core/answers/examples.js';
+import {UsageError} from '../errors.js';
+
+export const commands = ['generate', 'check', 'preview', 'answers', 'processors', 'scan'] as const;
+export type CommandName = (typeof commands)[number] | 'wizard';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Options every command takes. */
+export const globalOptions = {
+	answers: {type: 'string'},
+	example: {type: 'string'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+} as const satisfies Options;
+
+export const commandOptions = {
+	wizard: {plain: {type: 'boolean'}, force: {type: 'boolean'}},
+	generate: {
+		document: {type: 'string', short: 'd'},
+		format: {type: 'string'},
+		out: {type: 'string', short: 'o'},
+		force: {type: 'boolean'},
+	},
+	check: {json: {type: 'boolean'}, 'no-scan': {type: 'boolean'}},
+	preview: {document: {type: 'string', short: 'd'}, plain: {type: 'boolean'}},
+	answers: {yes: {type: 'boolean', short: 'y'}},
+	processors: {json: {type: 'boolean'}, search: {type: 'string'}},
+	scan: {json: {type: 'boolean'}},
+} as const satisfies Record<CommandName, Options>;
+
+export type Parsed = {
+	command: CommandName;
+	positionals: string[];
+	values: Record<string, string | boolean | undefined>;
+};
+
+/**
+`--example` takes an optional name: `--example` alone means the default example. parseArgs has no
+optional values, so a bare `--example` is rewritten to `--example=` before parsing.
+*/
+function expandExample(argv: string[]): string[] {
+	const names = new Set(exampleNames());
+	const out: string[] = [];
+	for (let index = 0; index < argv.length; index++) {
+		const token = argv[index]!;
+		if (token === '--example') {
+			const next = argv[index + 1];
+			if (next !== undefined && names.has(next)) {
+				out.push(`--example=${next}`);
+				index++;
+			} else if (
+				next !== undefined &&
+				!next.startsWith('-') &&
+				!(commands as readonly string[]).includes(next) &&
+				!['export', 'import', 'path', 'reset'].includes(next)
+			) {
+				// A name that is not an example: let resolveSource name the known ones.
+				out.push(`--example=${next}`);
+				index++;
+			} else {
+				out.push('--example=');
+			}
+		} else {
+			out.push(token);
+		}
+	}
+
+	return out;
+}
+
+export function parseCommandLine(argv: string[]): Parsed {
+	const expanded = expandExample(argv);
+	const first = expanded.find((token) => !token.startsWith('-'));
+	const command: CommandName =
+		first !== undefined && (commands as readonly string[]).includes(first)
+			? (first as CommandName)
+			: 'wizard';
+	const options = {...globalOptions, ...commandOptions[command]};
+	let parsed;
+	try {
+		parsed = parseArgs({args: expanded, options, allowPositionals: true, strict: true});
+	} catch (error) {
+		throw new UsageError(usageMessage(error as Error, command));
+	}
+
+	const positionals = parsed.positionals.filter(
+		(token, index) => !(index === 0 && token === command),
+	);
+	if (command === 'wizard' && positionals.length > 0) {
+		throw new UsageError(
+			`Unknown command "${positionals[0]}". Commands: ${commands.join(', ')}. Run \`privacy-wizard --help\` for usage.`,
+		);
+	}
+
+	return {command, positionals, values: parsed.values as Parsed['values']};
+}
+
+function usageMessage(error: Error, command: CommandName): string {
+	const unknown = /Unknown option '([^']+)'/.exec(error.message);
+	const where = command === 'wizard' ? 'privacy-wizard' : `privacy-wizard ${command}`;
+	if (unknown) {
+		return `Unknown option ${unknown[1]} for ${where}. Run \`${where} --help\` to see the options.`;
+	}
+
+	const missing = /Option '([^']+)(?: <value>)?' argument missing/.exec(error.message);
+	if (missing) {
+		return `${missing[1]} needs a value. Run \`${where} --help\` for usage.`;
+	}
+
+	return `${error.message.replace(/\.$/, '')}. Run \`${where} --help\` for usage.`;
+}
+
+export function oneOf<T extends string>(
+	value: string | boolean | undefined,
+	allowed: readonly T[],
+	flag: string,
+	fallback: T,
+): T {
+	if (value === undefined) {
+		return fallback;
+	}
+
+	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+		throw new UsageError(`Unknown ${flag} "${String(value)}": expected ${allowed.join(' or ')}.`);
+	}
+
+	return value as T;
+}

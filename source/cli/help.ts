@@ -1,0 +1,120 @@
+import {examples} from '../core/answers/examples.js';
+import type {CommandName} from './args.js';
+
+const exampleList = Object.entries(examples)
+	.map(([name, example]) => `    ${name.padEnd(12)} ${example.summary}`)
+	.join('\n');
+
+const common = `Options for every command
+  --answers FILE    Use this answers file instead of the saved one
+                    (also: PRIVACY_WIZARD_ANSWERS=FILE)
+  --example [NAME]  Use bundled example answers (default: eu-saas):
+${exampleList}
+  -h, --help        Show help
+  -v, --version     Show the version`;
+
+const texts: Record<CommandName, string> = {
+	wizard: `privacy-wizard — draft a privacy policy from answers kept in your repo
+
+Usage
+  $ npx privacy-wizard              Answer the questions (saved after each one),
+                                    then write and preview the documents
+  $ npx privacy-wizard <command>
+
+Commands
+  generate    Write a document to stdout or --out PATH
+  check       List what the policy is missing, with citations (exit 1 on errors)
+  preview     Render a document in the terminal
+  answers     export | import FILE | path | reset the saved answers
+  processors  List the processor catalog
+  scan        Suggest processors from the repo's dependencies
+
+Wizard options
+  --plain           Ask line by line (screen readers, dumb terminals)
+  --force           Replace documents edited by hand
+
+${common}
+
+Answers are saved to privacy-wizard.json at the git root (commit it).
+Exit codes: 0 done, 1 findings or a failed operation, 2 usage error, 130 interrupted.
+
+Examples
+  $ npx privacy-wizard generate > PRIVACY.md
+  $ npx privacy-wizard generate --document rights >> README.md
+  $ npx privacy-wizard check --json
+  $ npx privacy-wizard generate --example us-consumer
+
+The documents are drafts to review, not legal advice.`,
+	generate: `Usage
+  $ privacy-wizard generate [--document policy|rights] [--format markdown|json] [--out PATH]
+
+Writes the document to stdout, or to PATH (never replacing a file edited by hand
+unless --force). Dates come from the answers, so the same answers give the same bytes.
+
+Options
+  -d, --document    policy (default) or rights (the standalone data-rights section)
+  --format          markdown (default) or json (the document model)
+  -o, --out PATH    Write to PATH instead of stdout
+  --force           Replace PATH even if it was edited by hand
+
+${common}`,
+	check: `Usage
+  $ privacy-wizard check [--json] [--no-scan]
+
+Checks the answers against the disclosure checklist (GDPR, UK GDPR, CCPA) and the
+documents named in the answers against what the answers would generate now.
+Each finding names its checklist id, citation, what is missing and how to fix it.
+Exits 1 when any error-level finding remains.
+
+Options
+  --json            Print the findings as JSON
+  --no-scan         Do not compare the repo's dependencies with the answered processors
+
+${common}`,
+	preview: `Usage
+  $ privacy-wizard preview [--document policy|rights] [--plain]
+
+Renders the document in the terminal: a scrollable view in a terminal, plain
+text when piped.
+
+Options
+  -d, --document    policy (default) or rights
+  --plain           Print plain text even in a terminal
+
+${common}`,
+	answers: `Usage
+  $ privacy-wizard answers export          Print the saved answers as JSON
+  $ privacy-wizard answers import FILE     Replace the saved answers with FILE (validated)
+  $ privacy-wizard answers path            Print where the answers are saved
+  $ privacy-wizard answers reset           Delete the saved answers (asks first)
+
+Options
+  -y, --yes         Do not ask before replacing or deleting answers
+
+${common}`,
+	processors: `Usage
+  $ privacy-wizard processors [--search TEXT] [--json]
+
+Lists the processor catalog: services, their legal entities, locations and
+transfer tools (defaults you confirm in the wizard).
+
+Options
+  --search TEXT     Only services whose name, id or category match TEXT
+  --json            Print as JSON
+
+${common}`,
+	scan: `Usage
+  $ privacy-wizard scan [--json]
+
+Reads the repo's package.json files, lockfiles and .env.example key names (never
+values, never .env) and suggests the services they reveal, with the evidence.
+
+Options
+  --json            Print as JSON
+
+${common}`,
+};
+
+export function helpText(command: CommandName): string {
+	return `${texts[command]}\n`;
+}

@@ -1,0 +1,19 @@
+import process from 'node:process';
+import type {Parsed} from '../cli/args.js';
+import {UsageError} from '../errors.js';
+
+/** Whether the interactive UI can run: it needs a terminal for input and one to draw on. */
+export function interactive(): boolean {
+	return process.stdin.isTTY === true && process.stderr.isTTY === true;
+}
+
+export async function wizard(parsed: Parsed): Promise<number> {
+	if (!interactive()) {
+		throw new UsageError(
+			'The wizard needs a terminal (stdin and stderr must be TTYs).\nWithout one, use `privacy-wizard generate --answers FILE` (or --example) to draft from answers, or `privacy-wizard --plain` in a terminal that cannot show the full UI.',
+		);
+	}
+
+	const {runWizard} = await import('../ui/run.js');
+	return runWizard(parsed);
+}
