@@ -144,6 +144,16 @@ export function sensitiveItems(answers: Pick<Answers, 'dataItems'>): DataItem[] 
 	);
 }
 
+/** "sell", "share" or "sell and share": the CCPA distinguishes the two, so the policy does too. */
+export function saleOrSharing(
+	answers: PartialAnswers,
+): 'sell' | 'share' | 'sell and share' | undefined {
+	const recipients = answers.recipients ?? [];
+	const sells = recipients.some((recipient) => recipient?.sold === true);
+	const shares = recipients.some((recipient) => recipient?.shared === true);
+	return sells && shares ? 'sell and share' : sells ? 'sell' : shares ? 'share' : undefined;
+}
+
 export function sellsOrShares(answers: PartialAnswers): boolean {
 	return (answers.recipients ?? []).some(
 		(recipient) => recipient?.sold === true || recipient?.shared === true,

@@ -1,5 +1,5 @@
-import {sellsOrShares, sensitiveItems} from '../answers/derive.js';
-import type {Answers, CcpaCategory, DataItem, Recipient} from '../answers/types.js';
+import {saleOrSharing, sensitiveItems} from '../answers/derive.js';
+import type {Answers, CcpaCategory, DataItem} from '../answers/types.js';
 import type {Block, Inline} from './markdown.js';
 import type {Section} from './model.js';
 import {type Index, sourceText} from './common.js';
@@ -10,14 +10,18 @@ type CategoryRow = {
 	items: DataItem[];
 	sources: Set<string>;
 	purposes: Set<string>;
-	businessPurpose: Set<string>;
+	serviceProviders: Set<string>;
+	thirdParties: Set<string>;
 	soldOrShared: Set<string>;
 };
 
-function recipientKind(recipient: Recipient): string {
-	return recipient.role === 'processor'
-		? `service providers (${recipient.name})`
-		: `third parties (${recipient.name})`;
+/** "service providers (A and B); third parties (C)". */
+function disclosedTo(serviceProviders: Set<string>, thirdParties: Set<string>): string {
+	const parts = [
+		serviceProviders.size > 0 ? `service providers (${listInWords([...serviceProviders])})` : '',
+		thirdParties.size > 0 ? `third parties (${listInWords([...thirdParties])})` : '',
+	].filter(Boolean);
+	return parts.join('; ');
 }
 
 /** Group the data items by statutory category, in the order the categories first appear. */
@@ -37,7 +41,8 @@ function categoryRows(answers: Answers, index: Index): CategoryRow[] {
 				items: [],
 				sources: new Set(),
 				purposes: new Set(),
-				businessPurpose: new Set(),
+				serviceProviders: new Set(),
+				thirdParties: new Set(),
 				soldOrShared: new Set(),
 			};
 			rows.set(category, row);
@@ -53,11 +58,14 @@ function categoryRows(answers: Answers, index: Index): CategoryRow[] {
 		}
 
 		for (const recipient of index.recipientsByItem.get(item.id) ?? []) {
+			// A sale or "sharing" (cross-context advertising) is not a business-purpose disclosure.
 			if (recipient.sold || recipient.shared) {
 				row.soldOrShared.add(recipient.name);
+			} else if (recipient.role === 'processor') {
+				row.serviceProviders.add(recipient.name);
+			} else {
+				row.thirdParties.add(recipient.name);
 			}
-
-			row.businessPurpose.add(recipientKind(recipient));
 		}
 	}
 
@@ -67,7 +75,7 @@ function categoryRows(answers: Answers, index: Index): CategoryRow[] {
 export function californiaSection(answers: Answers, index: Index): Section {
 	const california = answers.california;
 	const rows = categoryRows(answers, index);
-	const sells = sellsOrShares(answers);
+	const trade = saleOrSharing(answers);
 	const serves = [
 		'CCPA-COLL',
 		'CCPA-SRC',
@@ -87,7 +95,7 @@ export function californiaSection(answers: Answers, index: Index): Section {
 				['Category'],
 				['What it includes'],
 				['Sources'],
-				['Business purposes'],
+				['Business or commercial purposes'],
 				['Disclosed for a business purpose to'],
 				['Sold or shared to'],
 			],
@@ -96,7 +104,7 @@ export function californiaSection(answers: Answers, index: Index): Section {
 				[listInWords(row.items.map((item) => item.name))],
 				[listInWords([...row.sources])],
 				[listInWords([...row.purposes]) || 'None'],
-				[listInWords([...row.businessPurpose]) || 'No one'],
+				[disclosedTo(row.serviceProviders, row.thirdParties) || 'No one'],
 				[listInWords([...row.soldOrShared]) || 'No one'],
 			]),
 		},
@@ -108,13 +116,18 @@ export function californiaSection(answers: Answers, index: Index): Section {
 		},
 		{type: 'heading', level: 3, text: ['Sale and sharing']},
 	];
-	if (sells) {
+	if (trade) {
 		serves.push('CCPA-OPTOUT');
+		const what = {
+			sell: 'We sell',
+			share: 'We share (disclose for cross-context behavioral advertising, without selling)',
+			'sell and share': 'We sell, and share for cross-context behavioral advertising,',
+		}[trade];
 		blocks.push(
 			{
 				type: 'paragraph',
 				text: [
-					'We sell or share (for cross-context behavioral advertising) the categories marked above, to the third parties named there. You can opt out at any time:',
+					`${what} the categories of personal information marked above, to the third parties named there. You can opt out at any time:`,
 				],
 			},
 			{

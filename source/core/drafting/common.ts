@@ -38,15 +38,29 @@ export function buildIndex(answers: Answers): Index {
 	return {items, purposesByItem, recipientsByItem};
 }
 
+/** Countries that write the postal code after the town (and region), as "City, ST 12345". */
+const codeAfterTown = new Set([
+	'US',
+	'CA',
+	'AU',
+	'GB',
+	'IE',
+	'IN',
+	'BR',
+	'JP',
+	'KR',
+	'CN',
+	'NZ',
+	'SG',
+	'ZA',
+	'MX',
+]);
+
 export function addressLine(address: PostalAddress): string {
-	return [
-		...address.lines,
-		[address.postalCode, address.locality].filter(Boolean).join(' '),
-		address.region,
-		countryName(address.country),
-	]
-		.filter(Boolean)
-		.join(', ');
+	const town = codeAfterTown.has(address.country)
+		? [address.locality, [address.region, address.postalCode].filter(Boolean).join(' ')]
+		: [[address.postalCode, address.locality].filter(Boolean).join(' '), address.region];
+	return [...address.lines, ...town, countryName(address.country)].filter(Boolean).join(', ');
 }
 
 export function itemNames(ids: string[], index: Index): string[] {

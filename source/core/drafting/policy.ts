@@ -1,11 +1,10 @@
 import {
 	countriesOutsideEea,
 	displayName,
-	euTransfers,
 	gdprApplies,
 	indirectItems,
 	lastUpdated,
-	sellsOrShares,
+	saleOrSharing,
 	servesCalifornia,
 	servesUk,
 	specialItems,
@@ -77,9 +76,10 @@ function summarySection(answers: Answers): Section {
 		]);
 	}
 
-	if (sellsOrShares(answers)) {
+	const trade = saleOrSharing(answers);
+	if (trade) {
 		worth.push([
-			'We sell or share some personal information as defined by California law; you can opt out.',
+			`We ${trade} some personal information as California law defines ${trade === 'sell' ? 'selling' : trade === 'share' ? '"sharing" (for cross-context behavioral advertising)' : 'those terms'}; you can opt out.`,
 		]);
 	} else {
 		worth.push([
@@ -277,12 +277,19 @@ function purposeBlocks(purpose: Purpose, position: number, index: Index, gdpr: b
 		items.push(labelled('Legal basis', legalBasisInlines(purpose)));
 	}
 
-	items.push(
-		labelled('Do you have to give it', [
-			`${label(legalTexts.requirements, purpose.requirement)} If you do not: ${purpose.consequence}`,
-		]),
-		labelled('How long we keep it', [`${retentionText(purpose.retention)}.`]),
+	// Article 13(2)(e) concerns data the person provides; data from others has nothing to give.
+	const fromPerson = purpose.dataItems.some((id) =>
+		index.items.get(id)?.sources.some((source) => source.kind === 'person'),
 	);
+	if (fromPerson) {
+		items.push(
+			labelled('Do you have to give it', [
+				`${label(legalTexts.requirements, purpose.requirement)} If you do not: ${purpose.consequence}`,
+			]),
+		);
+	}
+
+	items.push(labelled('How long we keep it', [`${retentionText(purpose.retention)}.`]));
 	if (purpose.directMarketing) {
 		items.push(
 			labelled('Direct marketing', ['You can object to this at any time; we will then stop.']),
@@ -424,27 +431,28 @@ function transfersSection(answers: Answers): Section | undefined {
 		};
 	}
 
-	const needing = new Set(euTransfers(answers).map((transfer) => transfer.recipient.id));
-	const rows = outside.map((recipient): Inline[][] => {
-		const countries = recipient.locations.filter((country) => !isEea(country));
-		const safeguard =
-			needing.has(recipient.id) && recipient.transferSafeguard
-				? label(legalTexts.safeguards, recipient.transferSafeguard)
-				: countries.every((country) => euAdequate(country))
-					? `${label(legalTexts.safeguards, 'adequacy')} for ${listInWords(countries.map((code) => countryName(code)))}`
-					: 'No safeguard recorded';
-		return [
-			[recipient.name],
-			[listInWords(countries.map((code) => countryName(code)))],
-			[safeguard],
-		];
-	});
+	// One row per country: an adequate country needs no safeguard, the others name the one used.
+	// Completeness guarantees a safeguard wherever a country lacks adequacy.
+	const rows = outside.flatMap((recipient) =>
+		recipient.locations
+			.filter((country) => !isEea(country))
+			.map((country): Inline[][] => [
+				[recipient.name],
+				[countryName(country)],
+				[
+					label(
+						legalTexts.safeguards,
+						euAdequate(country) ? 'adequacy' : recipient.transferSafeguard!,
+					),
+				],
+			]),
+	);
 	return {
 		title: 'International transfers',
 		serves: ['GDPR-13.1.f'],
 		blocks: [
 			{type: 'paragraph', text: phrase('transfersIntro')},
-			{type: 'table', header: [['Recipient'], ['Countries outside the EEA'], ['Safeguard']], rows},
+			{type: 'table', header: [['Recipient'], ['Country'], ['Safeguard']], rows},
 			{
 				type: 'paragraph',
 				text: phrase('transfersCopy', {
@@ -504,7 +512,7 @@ function cookiesSection(answers: Answers): Section {
 		{
 			type: 'paragraph',
 			text: [
-				'We use cookies and similar technologies. Essential ones are needed for the service to work; we set the others only with your consent. ',
+				'We use cookies and similar technologies. Essential ones are needed for the service to work. ',
 				consentHow,
 			],
 		},
@@ -532,7 +540,12 @@ function automatedSection(answers: Answers): Section {
 		return {
 			title: 'Automated decisions',
 			serves: ['GDPR-13.2.f'],
-			blocks: [{type: 'paragraph', text: phrase('automatedNone')}],
+			blocks: [
+				{
+					type: 'paragraph',
+					text: phrase(gdprApplies(answers) ? 'automatedNone' : 'automatedNoneUs'),
+				},
+			],
 		};
 	}
 
@@ -540,7 +553,10 @@ function automatedSection(answers: Answers): Section {
 		title: 'Automated decisions',
 		serves: ['GDPR-13.2.f'],
 		blocks: [
-			{type: 'paragraph', text: phrase('automatedIntro')},
+			{
+				type: 'paragraph',
+				text: phrase(gdprApplies(answers) ? 'automatedIntro' : 'automatedIntroUs'),
+			},
 			...decisions.decisions.flatMap((decision): Block[] => [
 				{type: 'heading', level: 3, text: [decision.name]},
 				{
@@ -589,7 +605,9 @@ function securitySection(answers: Answers): Section {
 			{
 				type: 'paragraph',
 				text: [
-					'We protect personal data with technical and organisational measures (Article 32 GDPR), including:',
+					gdprApplies(answers)
+						? 'We protect personal data with technical and organisational measures (Article 32 GDPR), including:'
+						: 'We protect personal information with reasonable security procedures and practices, including:',
 				],
 			},
 			{

@@ -78,6 +78,27 @@ function consentRight(): Section {
 	};
 }
 
+function optOutRight(answers: Answers): Inline[] {
+	const label: Inline = {strong: ['Right to opt out of sale or sharing:']};
+	if (!sellsOrShares(answers)) {
+		return [
+			label,
+			' we do not sell or share personal information, so there is nothing to opt out of today; the right stays yours.',
+		];
+	}
+
+	const link = answers.california?.optOutLink;
+	return [
+		label,
+		' use ',
+		link
+			? {link, text: ['Do Not Sell or Share My Personal Information']}
+			: 'any of the channels below',
+		'. ',
+		...phrase(answers.california?.honoursGpc ? 'ccpaGpcYes' : 'ccpaGpcNo'),
+	];
+}
+
 function californiaRights(answers: Answers): Section {
 	const items: Inline[][] = [
 		[
@@ -89,17 +110,21 @@ function californiaRights(answers: Answers): Section {
 			' personal information we collected from you, subject to exceptions in the law.',
 		],
 		[{strong: ['Right to correct:']}, ' inaccurate personal information.'],
-		[
-			{strong: ['Right to opt out of sale or sharing:']},
-			sellsOrShares(answers)
-				? ' of your personal information, through the link in the California section of our privacy policy.'
-				: ' we do not sell or share personal information, so there is nothing to opt out of today; the right stays yours.',
-		],
+		optOutRight(answers),
 		[
 			{strong: ['Right to limit the use of sensitive personal information:']},
-			answers.california?.sensitiveUse === 'beyond-permitted'
-				? ' to the uses the law permits.'
-				: ' we use it only for the purposes the law permits, so no further limit is needed.',
+			...(answers.california?.sensitiveUse === 'beyond-permitted'
+				? [
+						' to the uses the law permits, at ',
+						answers.california.limitLink
+							? {
+									link: answers.california.limitLink,
+									text: ['Limit the Use of My Sensitive Personal Information'],
+								}
+							: 'any of the channels below',
+						'.',
+					]
+				: [' we use it only for the purposes the law permits, so no further limit is needed.']),
 		],
 		[{strong: ['Right to non-discrimination:']}, ' ', ...phrase('ccpaNonDiscrimination')],
 	];
@@ -175,11 +200,17 @@ function complaints(answers: Answers): Section {
 	const blocks: Block[] = [];
 	if (servesEea(answers) || establishedInEea(answers)) {
 		blocks.push({type: 'paragraph', text: phrase('complaintEea')});
-		const authority = answers.rights.authority ?? authorityFor(answers.controller.address.country);
+		// Only a controller established in the EEA has a lead authority (Article 56).
+		const established = establishedInEea(answers);
+		const authority =
+			answers.rights.authority ??
+			(established ? authorityFor(answers.controller.address.country) : undefined);
 		if (authority) {
 			blocks.push({
 				type: 'paragraph',
-				text: phrase('complaintLead', {authority: [{link: authority.url, text: [authority.name]}]}),
+				text: phrase(established ? 'complaintLead' : 'complaintNamed', {
+					authority: [{link: authority.url, text: [authority.name]}],
+				}),
 			});
 		}
 

@@ -69,10 +69,14 @@ export function formatDate(date: string): string {
 	return `${day} ${months[(month ?? 1) - 1]} ${year}`;
 }
 
-/** "a, b and c". */
+/** "a, b and c"; "a, b; c and d; and e" when an item has its own commas or "and". */
 export function listInWords(items: string[], conjunction = 'and'): string {
 	if (items.length <= 1) {
 		return items.join('');
+	}
+
+	if (items.some((item) => item.includes(',') || / (and|or) /.test(item))) {
+		return `${items.slice(0, -1).join('; ')}; ${conjunction} ${items.at(-1)}`;
 	}
 
 	return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;

@@ -1,6 +1,6 @@
 import {gdprApplies, servesCalifornia, servesEea, servesUk} from '../answers/derive.js';
 import type {PartialAnswers} from '../answers/types.js';
-import {allCountries, authorityFor, countryName, isCountry} from '../jurisdictions/index.js';
+import {allCountries, authorityFor, countryName, isCountry, isEea} from '../jurisdictions/index.js';
 import {evaluate, resolvePath} from './conditions.js';
 import {getAt, parsePath, type AnswerPath} from './paths.js';
 import type {Context, Option, Question} from './types.js';
@@ -52,13 +52,14 @@ export function defaultValue(
 			return servesUk(answers) || servesCalifornia(answers) ? 13 : 16;
 		}
 
+		// Only a controller established in the EEA has a lead authority to suggest.
 		case 'authorityName': {
-			return country ? authorityFor(country)?.name : undefined;
+			return country && isEea(country) ? authorityFor(country)?.name : undefined;
 		}
 
 		case 'authorityUrl': {
 			const name = answers.rights?.authority?.name;
-			const authority = country ? authorityFor(country) : undefined;
+			const authority = country && isEea(country) ? authorityFor(country) : undefined;
 			return authority && authority.name === name ? authority.url : undefined;
 		}
 	}
