@@ -118,6 +118,19 @@ function typeMatches(type: NonNullable<JsonSchema['type']>, value: unknown): boo
 	}
 }
 
+/** `YYYY-MM-DD` naming a day that exists (2024-02-29 does, 2026-02-30 does not). */
+export function isCalendarDate(value: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!match) {
+		return false;
+	}
+
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+	return days !== undefined && day >= 1 && day <= days;
+}
+
 function expectedOf(schema: JsonSchema, fallback: string): string {
 	return schema['x-expected'] ?? fallback;
 }
@@ -173,6 +186,8 @@ export class SchemaValidator {
 		path: string,
 		options: ValidateOptions,
 		issues: SchemaIssue[],
+		/** The schema an `allOf` part or an `if` branch belongs to: it describes the fields. */
+		parent?: JsonSchema,
 	): void {
 		const schema = this.#resolve(rawSchema);
 		const invalid = (expected: string): void => {
@@ -214,17 +229,17 @@ export class SchemaValidator {
 		if (Array.isArray(value)) {
 			this.#checkArray(schema, value, path, options, issues, invalid);
 		} else if (value !== null && typeof value === 'object') {
-			this.#checkObject(schema, value as Record<string, unknown>, path, options, issues);
+			this.#checkObject(schema, value as Record<string, unknown>, path, options, issues, parent);
 		}
 
 		for (const part of schema.allOf ?? []) {
-			this.#check(part, value, path, options, issues);
+			this.#check(part, value, path, options, issues, schema.properties ? schema : parent);
 		}
 
 		if (schema.if) {
 			const branch = this.#matches(schema.if, value) ? schema.then : schema.else;
 			if (branch) {
-				this.#check(branch, value, path, options, issues);
+				this.#check(branch, value, path, options, issues, schema.properties ? schema : parent);
 			}
 		}
 	}
@@ -248,6 +263,12 @@ export class SchemaValidator {
 
 		if (schema.pattern !== undefined && !this.#regex(schema.pattern).test(value)) {
 			invalid(expectedOf(schema, `text matching ${schema.pattern}`));
+			return;
+		}
+
+		// The pattern accepts 2026-02-30; a date must also exist in the calendar.
+		if (schema['format'] === 'date' && !isCalendarDate(value)) {
+			invalid(expectedOf(schema, 'a date as YYYY-MM-DD'));
 		}
 	}
 
@@ -298,11 +319,12 @@ export class SchemaValidator {
 		path: string,
 		options: ValidateOptions,
 		issues: SchemaIssue[],
+		parent?: JsonSchema,
 	): void {
 		if (!options.partial) {
 			for (const key of schema.required ?? []) {
 				if (value[key] === undefined) {
-					const property = schema.properties?.[key];
+					const property = schema.properties?.[key] ?? parent?.properties?.[key];
 					issues.push({
 						path: joinPath(path, key),
 						kind: 'missing',

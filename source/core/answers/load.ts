@@ -19,19 +19,128 @@ export function lineAndColumn(text: string, offset: number): {line: number; colu
 	return {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1};
 }
 
+/**
+The offset of the first character that makes `text` invalid JSON. Node 20's V8 names no position
+for an unexpected token (`Unexpected token ',', "…" is not valid JSON`), so we find it ourselves.
+*/
+export function jsonErrorOffset(text: string): number {
+	let at = 0;
+	const fail = (): never => {
+		throw new RangeError(String(at));
+	};
+
+	const space = (): void => {
+		while (at < text.length && ' \t\n\r'.includes(text[at]!)) {
+			at++;
+		}
+	};
+
+	const expect = (character: string): void => {
+		space();
+		if (text[at] !== character) {
+			fail();
+		}
+
+		at++;
+	};
+
+	const string = (): void => {
+		expect('"');
+		for (;;) {
+			const character = text[at];
+			if (character === undefined || character < ' ') {
+				fail();
+			} else if (character === '"') {
+				at++;
+				return;
+			} else if (character === '\\') {
+				at++;
+				const escaped = text[at];
+				if (escaped === 'u') {
+					for (let digit = 0; digit < 4; digit++) {
+						at++;
+						if (!/^[\da-fA-F]$/.test(text[at] ?? '')) {
+							fail();
+						}
+					}
+				} else if (escaped === undefined || !'"\\/bfnrt'.includes(escaped)) {
+					fail();
+				}
+			}
+
+			at++;
+		}
+	};
+
+	const value = (): void => {
+		space();
+		const character = text[at];
+		if (character === '{' || character === '[') {
+			const close = character === '{' ? '}' : ']';
+			at++;
+			space();
+			if (text[at] === close) {
+				at++;
+				return;
+			}
+
+			for (;;) {
+				if (close === '}') {
+					string();
+					expect(':');
+				}
+
+				value();
+				space();
+				if (text[at] === close) {
+					at++;
+					return;
+				}
+
+				expect(',');
+			}
+		}
+
+		if (character === '"') {
+			string();
+			return;
+		}
+
+		const token = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+			text.slice(at),
+		);
+		if (!token) {
+			fail();
+		}
+
+		at += token![0].length;
+	};
+
+	try {
+		value();
+		space();
+		return at;
+	} catch (error) {
+		return error instanceof RangeError && /^\d+$/.test(error.message) ? at : text.length;
+	}
+}
+
 function syntaxProblem(text: string, error: SyntaxError): LoadProblem {
-	// V8 names the offset ("at position 42"); newer versions also give line and column.
+	// V8 sometimes names the offset ("at position 42"); newer versions also give line and column.
 	const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
 	const position = /position (\d+)/.exec(error.message);
 	const detail = error.message
 		.replace(/\s*\(line \d+ column \d+\)/, '')
-		.replace(/ in JSON at position \d+/, '')
+		.replace(/ at position \d+/, '')
+		.replace(/ in JSON$/, '')
+		// Node 20 quotes a snippet of the file, newlines included: not for a one-line message.
+		.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '')
 		.replace(/^JSON\.parse: /, '');
 	if (lineColumn) {
 		return {kind: 'syntax', line: Number(lineColumn[1]), column: Number(lineColumn[2]), detail};
 	}
 
-	const offset = position ? Number(position[1]) : text.length;
+	const offset = position ? Number(position[1]) : jsonErrorOffset(text);
 	return {kind: 'syntax', ...lineAndColumn(text, offset), detail};
 }
 

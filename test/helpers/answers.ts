@@ -1,0 +1,168 @@
+import {createHash} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {examples} from '../../source/core/answers/examples.js';
+import type {Answers, DraftAnswers} from '../../source/core/answers/types.js';
+import {draft, type DocumentKind} from '../../source/core/drafting/documents.js';
+import type {DocumentModel} from '../../source/core/drafting/model.js';
+import {formatPath} from '../../source/core/questionnaire/paths.js';
+import {pruneHidden} from '../../source/core/questionnaire/walk.js';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export const exampleNames = ['eu-saas', 'us-consumer', 'global-reps'] as const;
+export type ExampleName = (typeof exampleNames)[number];
+
+export const documentFiles: ReadonlyArray<[DocumentKind, string]> = [
+	['policy', 'PRIVACY.md'],
+	['rights', 'DATA-RIGHTS.md'],
+];
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A fresh, mutable copy of a bundled example. */
+export function example(name: ExampleName): Answers {
+	return structuredClone(examples[name]!.answers) as Answers;
+}
+
+export function golden(name: ExampleName, file: string): string {
+	return readFileSync(new URL(`../../outputs/${name}/${file}`, import.meta.url), 'utf8');
+}
+
+export function readJson(relative: string): unknown {
+	return JSON.parse(readFileSync(new URL(`../../${relative}`, import.meta.url), 'utf8'));
+}
+
+/** Draft a document, failing loudly (with the gaps) when the answers are not complete. */
+export function draftOk(
+	answers: unknown,
+	kind: DocumentKind = 'policy',
+): {markdown: string; model: DocumentModel} {
+	const result = draft(answers as DraftAnswers, kind, sha256);
+	if (!result.ok) {
+		const shown = result.gaps.map((gap) => `${formatPath(gap.path)}: ${gap.message}`);
+		throw new Error(
+			`Answers are not complete: ${shown.join('; ') || 'schema or integrity issues'}`,
+		);
+	}
+
+	return result;
+}
+
+/** A tiny deterministic PRNG (mulberry32), for shuffles that are the same on every run. */
+export function random(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d_2b_79_f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+	};
+}
+
+/** The same value with the keys of every object in a different (seeded) order. Arrays keep theirs. */
+export function shuffleKeys<T>(value: T, seed = 1): T {
+	const next = random(seed);
+	const visit = (item: unknown): unknown => {
+		if (Array.isArray(item)) {
+			return item.map((entry) => visit(entry));
+		}
+
+		if (item === null || typeof item !== 'object') {
+			return item;
+		}
+
+		const keys = Object.keys(item);
+		for (let index = keys.length - 1; index > 0; index--) {
+			const other = Math.floor(next() * (index + 1));
+			[keys[index], keys[other]] = [keys[other]!, keys[index]!];
+		}
+
+		// Make sure the order really changes for objects with more than one key.
+		if (keys.length > 1 && keys.every((key, index) => key === Object.keys(item)[index])) {
+			keys.reverse();
+		}
+
+		return Object.fromEntries(
+			keys.map((key) => [key, visit((item as Record<string, unknown>)[key])]),
+		);
+	};
+
+	return visit(value) as T;
+}
+
+/** Apply a change to a copy of an example, then drop answers the change made irrelevant. */
+export function variant(name: ExampleName, change: (answers: Answers) => void): Answers {
+	const answers = example(name);
+	change(answers);
+	return pruneHidden(answers) as Answers;
+}
+
+/** What only UK people need: pruneHidden keeps it (a fact hides it), so a variant drops it. */
+function withoutUk(answers: Answers): void {
+	delete answers.representatives?.uk;
+	for (const recipient of answers.recipients) {
+		delete recipient.ukTransferSafeguard;
+	}
+}
+
+const californiaBlock = {
+	sensitiveUse: 'permitted-only',
+	honoursGpc: true,
+	sellsUnder16: false,
+	onlineOnly: true,
+} as const;
+
+/**
+Answer sets that switch on the conditional parts of the checklist, beyond what the three
+examples already show. Each one is complete (a test drafts every one of them).
+*/
+export const variants: Record<string, () => Answers> = {
+	'eu-saas, offered to children': () =>
+		variant('eu-saas', (answers) => {
+			answers.children = {
+				offered: true,
+				minimumAge: 13,
+				parentalConsent:
+					'For users under 16 we ask for the email address of a parent, who confirms by a link we send them.',
+			};
+		}),
+	'eu-saas, also serving California': () =>
+		variant('eu-saas', (answers) => {
+			answers.audience.regions = [...answers.audience.regions, 'california'];
+			answers.california = {...californiaBlock};
+		}),
+	'eu-saas, EEA only (no UK)': () =>
+		variant('eu-saas', (answers) => {
+			answers.audience.regions = answers.audience.regions.filter((region) => region !== 'uk');
+			withoutUk(answers);
+		}),
+	'us-consumer, sensitive data used beyond the permitted purposes': () =>
+		variant('us-consumer', (answers) => {
+			answers.california = {
+				...answers.california!,
+				sensitiveUse: 'beyond-permitted',
+				limitLink: 'https://habitly.example/privacy/limit',
+			};
+		}),
+	'us-consumer, sells data of under-16s with opt-in': () =>
+		variant('us-consumer', (answers) => {
+			answers.california = {
+				...answers.california!,
+				sellsUnder16: true,
+				under16OptIn:
+					'Users aged 13 to 15 must switch on "Share with partners" themselves; for younger users a parent must.',
+			};
+		}),
+	'global-reps, without the UK, with California': () =>
+		variant('global-reps', (answers) => {
+			answers.audience.regions = ['eea', 'california', 'other'];
+			withoutUk(answers);
+			for (const item of answers.dataItems) {
+				item.ccpaCategory ??= item.special ? 'sensitive' : 'identifiers';
+			}
+
+			answers.california = {...californiaBlock};
+		}),
+};
