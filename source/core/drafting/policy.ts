@@ -102,7 +102,9 @@ function summarySection(answers: Answers): Section {
 	const recipients = answers.recipients.map((recipient) => recipient.name);
 	return {
 		title: 'Summary',
-		serves: ['GDPR-LAYER'],
+		// The plain-language first layer; the rest of Article 12(1) (no placeholder, no TODO) holds
+		// for the whole document because draft() accepts complete answers only.
+		serves: ['GDPR-LAYER', 'GDPR-12.1'],
 		blocks: [
 			{
 				type: 'list',
