@@ -11,6 +11,8 @@ const handlers: Partial<Record<CommandName, () => Promise<(parsed: Parsed) => Pr
 	generate: async () => (await import('./commands/generate.js')).generate,
 	check: async () => (await import('./commands/check.js')).check,
 	answers: async () => (await import('./commands/answers.js')).answersCommand,
+	processors: async () => (await import('./commands/processors.js')).processors,
+	scan: async () => (await import('./commands/scan.js')).scan,
 };
 
 function fail(message: string, code: number): number {

@@ -108,8 +108,18 @@ export function formatFindings(findings: Finding[], color: boolean): string {
 export async function collectFindings(
 	answers: DraftAnswers,
 	source: AnswersSource,
+	options: {scan?: boolean} = {},
 ): Promise<Finding[]> {
-	return [...checkAnswers(answers, {today: today()}), ...(await documentFindings(answers, source))];
+	// Drift between the repo's dependencies and the recipients: not for the bundled examples.
+	const drift =
+		options.scan === true && source.kind !== 'example'
+			? await (await import('./scan.js')).repoDriftFindings(answers)
+			: [];
+	return [
+		...checkAnswers(answers, {today: today()}),
+		...(await documentFindings(answers, source)),
+		...drift,
+	];
 }
 
 export async function check({values, positionals}: Parsed): Promise<number> {
@@ -122,7 +132,7 @@ export async function check({values, positionals}: Parsed): Promise<number> {
 		example: values['example'] as string | undefined,
 	});
 	const answers = await requireAnswers(source);
-	const findings = await collectFindings(answers, source);
+	const findings = await collectFindings(answers, source, {scan: values['no-scan'] !== true});
 	const ordered = [
 		...findings.filter((item) => item.severity === 'error'),
 		...findings.filter((item) => item.severity === 'warning'),
