@@ -4,7 +4,7 @@
 // Start-up is dominated by compiling JavaScript: every byte of a bundle is parsed when it
 // loads, even code that never runs. So the heavy edges (Ink and React, marked-terminal,
 // @inquirer, execa, conf) are built as separate ESM bundles and embedded in dist/cli.js as
-// base64 strings, which cost almost nothing to load. Each is decoded and imported (as a data:
+// string literals, which cost almost nothing to load. Each is decoded and imported (as a data:
 // URL) the first time one of its functions is called. A lazy module may export only async
 // functions: the main bundle sees a wrapper for each.
 import {
@@ -28,7 +28,7 @@ export const lazyModules = [
 	'source/repo/git.ts', // execa
 	'source/storage/conf-store.ts', // conf
 	'source/ui/prompts.ts', // @inquirer
-	'source/ui/run.ts', // ink, react
+	'source/ui/run.tsx', // ink, react
 	'source/preview/render.ts', // marked, marked-terminal
 ].map((file) => path.join(root, file));
 
@@ -43,7 +43,10 @@ const common = {
 	jsx: 'automatic',
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink imports react-devtools-core for its optional devtools, which are never used here.
-	alias: {'react-devtools-core': path.join(root, 'scripts/empty-module.js')},
+	alias: {
+		'react-devtools-core': path.join(root, 'scripts/empty-module.js'),
+		'cli-highlight': path.join(root, 'scripts/no-highlight.js'),
+	},
 	logLevel: 'warning',
 };
 
@@ -90,13 +93,13 @@ const lazyPlugin = {
 		});
 		context.onLoad({filter: /.*/, namespace: 'lazy'}, async (args) => {
 			const {code, exports} = await buildLazy(args.path);
-			const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+
 			const wrappers = exports.map(
 				(name) => `export const ${name} = async (...args) => (await load()).${name}(...args);`,
 			);
 			return {
-				// A variable, not a literal: esbuild would otherwise bundle the data: URL inline again.
-				contents: `let loaded;\nconst url = ${JSON.stringify(url)};\nconst load = () => (loaded ??= import(url));\n${wrappers.join('\n')}\n`,
+				// The code travels as a string literal (cheap to parse) and becomes a data: URL on first use.
+				contents: `let loaded;\nconst code = ${JSON.stringify(code)};\nconst load = () => (loaded ??= import('data:text/javascript;base64,' + Buffer.from(code).toString('base64')));\n${wrappers.join('\n')}\n`,
 				loader: 'js',
 			};
 		});

@@ -10,6 +10,7 @@ const handlers: Partial<Record<CommandName, () => Promise<(parsed: Parsed) => Pr
 	wizard: async () => (await import('./commands/wizard.js')).wizard,
 	generate: async () => (await import('./commands/generate.js')).generate,
 	check: async () => (await import('./commands/check.js')).check,
+	preview: async () => (await import('./commands/preview.js')).preview,
 	answers: async () => (await import('./commands/answers.js')).answersCommand,
 	processors: async () => (await import('./commands/processors.js')).processors,
 	scan: async () => (await import('./commands/scan.js')).scan,

@@ -14,6 +14,10 @@ export async function wizard(parsed: Parsed): Promise<number> {
 		);
 	}
 
+	// A person at a terminal is not a CI log, whatever the environment says: with CI set, Ink
+	// paints only the final frame, which would leave the wizard blank.
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
 	const {runWizard} = await import('../ui/run.js');
 	return runWizard(parsed);
 }

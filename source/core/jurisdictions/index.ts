@@ -24,8 +24,11 @@ export function isCountry(code: string): boolean {
 	return Object.hasOwn(countries, code);
 }
 
+/** Every country, by English name (a plain comparison, so every machine sorts the same). */
 export function allCountries(): Array<{code: CountryCode; name: string}> {
-	return Object.entries(countries).map(([code, name]) => ({code, name}));
+	return Object.entries(countries)
+		.map(([code, name]) => ({code, name}))
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export function isEea(code: CountryCode): boolean {

@@ -80,3 +80,10 @@ export function formatPath(path: AnswerPath): string {
 		'',
 	);
 }
+
+/** The inverse of formatPath: `purposes[1].retention` → `['purposes', 1, 'retention']`. */
+export function parseDisplayPath(path: string): Segment[] {
+	return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) =>
+		match[2] === undefined ? match[1]! : Number(match[2]),
+	);
+}

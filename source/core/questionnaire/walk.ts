@@ -2,7 +2,7 @@ import type {PartialAnswers} from '../answers/types.js';
 import {evaluate} from './conditions.js';
 import {getAt, parsePath, setAt, type AnswerPath} from './paths.js';
 import {questionnaire} from './questionnaire.js';
-import type {Question, Questionnaire, Section} from './types.js';
+import type {Condition, Question, Questionnaire, Section} from './types.js';
 import {isBlank, validateValue} from './values.js';
 
 /** A question at a concrete place in the answers (`purposes[2].legalBasis`). */
@@ -97,7 +97,8 @@ question added since the answers were last reviewed), or complete.
 */
 export function sectionState(section: Section, answers: PartialAnswers): SectionState {
 	const instances = sectionInstances(section, answers);
-	const answered = instances.some((instance) => !isBlank(getAt(answers, instance.path)));
+	// An empty list counts as answered: "no recipients" is an answer.
+	const answered = instances.some((instance) => getAt(answers, instance.path) !== undefined);
 	if (!answered) {
 		return 'not-started';
 	}
@@ -113,9 +114,27 @@ export function sectionState(section: Section, answers: PartialAnswers): Section
 	return hasGap ? 'needs-attention' : 'complete';
 }
 
+/** Whether a condition depends on other answers only (not on facts such as the regions served). */
+function answerDependent(condition: Condition): boolean {
+	if ('all' in condition) {
+		return condition.all.every((part) => answerDependent(part));
+	}
+
+	if ('any' in condition) {
+		return condition.any.every((part) => answerDependent(part));
+	}
+
+	if ('not' in condition) {
+		return answerDependent(condition.not);
+	}
+
+	return !('fact' in condition);
+}
+
 /**
-Remove the answers of questions that no longer apply (a DPO's email after "no DPO"), so that the
-saved file says only what is true. Runs until nothing changes, since one removal can hide more.
+Remove answers that contradict the answer they depend on: the provider of a source that is no
+longer "from someone else", the legitimate interest of a purpose now based on consent. Answers
+hidden by a fact (a region no longer served) are kept, so that switching back loses nothing.
 */
 export function pruneHidden(
 	answers: PartialAnswers,
@@ -132,7 +151,11 @@ export function pruneHidden(
 					continue;
 				}
 
-				if (!questionVisible(question, current, recordPath)) {
+				if (
+					question.condition &&
+					answerDependent(question.condition) &&
+					!questionVisible(question, current, recordPath)
+				) {
 					current = setAt(current, path, undefined);
 					changed = true;
 					continue;
@@ -147,16 +170,7 @@ export function pruneHidden(
 		};
 
 		for (const section of root.sections) {
-			if (sectionVisible(section, current)) {
-				visit(section.questions, []);
-			} else {
-				for (const question of section.questions) {
-					if (getAt(current, questionPath(question, [])) !== undefined) {
-						current = setAt(current, questionPath(question, []), undefined);
-						changed = true;
-					}
-				}
-			}
+			visit(section.questions, []);
 		}
 
 		if (!changed) {

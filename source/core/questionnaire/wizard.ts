@@ -1,0 +1,746 @@
+/**
+The wizard as a state machine: `reduce(state, event)`. The terminal UI and the plain prompts
+only draw the state and send events, so a new question needs data, not UI code.
+*/
+import type {DraftAnswers, PartialAnswers} from '../answers/types.js';
+import {getAt, samePath, setAt, type AnswerPath} from './paths.js';
+import {questionnaire} from './questionnaire.js';
+import type {Context, Question, Questionnaire, Section} from './types.js';
+import {defaultValue, normalizeValue, slugId, validateValue} from './values.js';
+import {
+	gaps,
+	pruneHidden,
+	questionPath,
+	questionVisible,
+	sectionState,
+	sectionVisible,
+	visibleSections,
+} from './walk.js';
+
+/** A run of questions: a section's, or the fields of one record of a list. */
+export type QuestionsFrame = {
+	kind: 'questions';
+	sectionId: string;
+	/** `[]` for a section; the record's path for list fields. */
+	recordPath: AnswerPath;
+	/** Full id of the list these are fields of (`purposes`), or '' for a section. */
+	listId: string;
+	/** The question being asked, by id within the run. */
+	questionId: string;
+	/** The record was added in this visit (Esc on its first question removes it again). */
+	isNew?: boolean;
+};
+
+/** The screen of a list question: its records, to add, edit or remove. */
+export type ListFrame = {
+	kind: 'list';
+	sectionId: string;
+	path: AnswerPath;
+	fullId: string;
+	cursor: number;
+};
+
+export type Frame = QuestionsFrame | ListFrame;
+
+export type Mode = 'welcome' | 'overview' | 'asking' | 'review' | 'write' | 'done';
+
+export type WizardState = {
+	answers: DraftAnswers;
+	context: Context;
+	mode: Mode;
+	stack: Frame[];
+	overviewCursor: number;
+	/** Validation message for the question on screen. */
+	error?: string;
+	/** Going through every section in order (first run), rather than one section at a time. */
+	linear: boolean;
+	/** Answers changed in this run. */
+	changed: boolean;
+	/** Answers changed since the last save request (the UI saves and clears it). */
+	unsaved: boolean;
+};
+
+export type WizardEvent =
+	| {type: 'start'}
+	| {type: 'overview'}
+	| {type: 'overview.move'; delta: number}
+	| {type: 'openSection'; sectionId: string}
+	| {type: 'answer'; value: unknown}
+	| {type: 'back'}
+	/** `rows`: how many rows the list screen shows (records, suggestions, Add, Done). */
+	| {type: 'list.move'; delta: number; rows?: number}
+	| {type: 'list.add'; record?: Record<string, unknown>}
+	| {type: 'list.edit'; index: number}
+	| {type: 'list.remove'; index: number}
+	| {type: 'list.done'}
+	| {type: 'jump'; path: AnswerPath}
+	| {type: 'review'}
+	| {type: 'write'}
+	| {type: 'done'}
+	| {type: 'saved'}
+	| {type: 'setContext'; context: Context}
+	| {type: 'setAnswers'; answers: DraftAnswers};
+
+/** Whether anything has been answered (bookkeeping fields aside). */
+export function hasAnswers(answers: PartialAnswers): boolean {
+	return Object.keys(answers).some(
+		(key) => key !== 'schemaVersion' && key !== '$schema' && key !== 'questionnaireVersion',
+	);
+}
+
+/** The overview row of the first section that is not complete (or `after` it, wrapping). */
+export function firstUnfinished(answers: PartialAnswers, after = -1): number {
+	const sections = visibleSections(answers);
+	const order = [...sections.keys()].map(
+		(offset) => (after + 1 + offset) % Math.max(1, sections.length),
+	);
+	const found = order.find((index) => sectionState(sections[index]!, answers) !== 'complete');
+	return found ?? sections.length + 1;
+}
+
+export function initialState(
+	answers: DraftAnswers,
+	context: Context,
+	firstRun: boolean,
+): WizardState {
+	return {
+		answers,
+		context,
+		mode: firstRun ? 'welcome' : 'overview',
+		stack: [],
+		overviewCursor: firstRun ? 0 : firstUnfinished(answers),
+		linear: firstRun,
+		changed: false,
+		unsaved: false,
+	};
+}
+
+function sectionById(id: string, root: Questionnaire = questionnaire): Section {
+	const section = root.sections.find((candidate) => candidate.id === id);
+	if (!section) {
+		throw new Error(`Unknown section ${id}`);
+	}
+
+	return section;
+}
+
+/** The questions a frame runs through (section questions, or a list's fields). */
+export function frameQuestions(frame: QuestionsFrame): Question[] {
+	const section = sectionById(frame.sectionId);
+	if (frame.listId === '') {
+		return section.questions;
+	}
+
+	let questions = section.questions;
+	let found: Question | undefined;
+	for (const part of listIdParts(frame.listId, section)) {
+		found = questions.find((question) => question.id === part);
+		questions = found?.fields ?? [];
+	}
+
+	return found?.fields ?? [];
+}
+
+/** `purposes.retention.kind` → the ids along the way through nested lists. */
+function listIdParts(fullId: string, section: Section): string[] {
+	const parts: string[] = [];
+	let questions = section.questions;
+	let rest = fullId;
+	while (rest !== '') {
+		const match = questions.find(
+			(question) => rest === question.id || rest.startsWith(`${question.id}.`),
+		);
+		if (!match) {
+			break;
+		}
+
+		parts.push(match.id);
+		questions = match.fields ?? [];
+		rest = rest === match.id ? '' : rest.slice(match.id.length + 1);
+	}
+
+	return parts;
+}
+
+export function visibleQuestions(frame: QuestionsFrame, answers: PartialAnswers): Question[] {
+	return frameQuestions(frame).filter((question) =>
+		questionVisible(question, answers, frame.recordPath),
+	);
+}
+
+export function currentFrame(state: WizardState): Frame | undefined {
+	return state.stack.at(-1);
+}
+
+export function currentQuestion(
+	state: WizardState,
+): {question: Question; frame: QuestionsFrame; path: AnswerPath} | undefined {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'questions') {
+		return undefined;
+	}
+
+	const question = frameQuestions(frame).find((candidate) => candidate.id === frame.questionId);
+	return question ? {question, frame, path: questionPath(question, frame.recordPath)} : undefined;
+}
+
+export function fullIdOf(frame: QuestionsFrame, question: Question): string {
+	return frame.listId === '' ? question.id : `${frame.listId}.${question.id}`;
+}
+
+/** "Section 2 of 12", "question 3 of 9" — for the header. */
+export function progress(
+	state: WizardState,
+):
+	| {section: number; sections: number; question: number; questions: number; title: string}
+	| undefined {
+	const frames = state.stack;
+	const top = frames.at(-1);
+	if (!top) {
+		return undefined;
+	}
+
+	const sections = visibleSections(state.answers);
+	const index = sections.findIndex((section) => section.id === top.sectionId);
+	const questions = top.kind === 'questions' ? visibleQuestions(top, state.answers) : [];
+	const position =
+		top.kind === 'questions'
+			? questions.findIndex((question) => question.id === top.questionId)
+			: 0;
+	return {
+		section: index + 1,
+		sections: sections.length,
+		question: Math.max(0, position) + 1,
+		questions: Math.max(1, questions.length),
+		title: sections[index]?.title ?? '',
+	};
+}
+
+function firstQuestionFrame(
+	sectionId: string,
+	recordPath: AnswerPath,
+	listId: string,
+	answers: PartialAnswers,
+	isNew = false,
+): QuestionsFrame | undefined {
+	const frame: QuestionsFrame = {
+		kind: 'questions',
+		sectionId,
+		recordPath,
+		listId,
+		questionId: '',
+		isNew,
+	};
+	const first = visibleQuestions(frame, answers)[0];
+	return first ? {...frame, questionId: first.id} : undefined;
+}
+
+/** Open the first visible section at or after `from`, or the review when none is left. */
+function openSectionAt(state: WizardState, sections: Section[], from: number): WizardState {
+	for (const section of sections.slice(from)) {
+		const frame = firstQuestionFrame(section.id, [], '', state.answers);
+		if (frame) {
+			return enterQuestion({...state, mode: 'asking', stack: [frame], error: undefined});
+		}
+	}
+
+	return {...state, mode: 'review', stack: [], error: undefined};
+}
+
+/** When the question on top is a list, its list screen is shown instead. */
+function enterQuestion(state: WizardState): WizardState {
+	const current = currentQuestion(state);
+	if (current?.question.type === 'list') {
+		const list: ListFrame = {
+			kind: 'list',
+			sectionId: current.frame.sectionId,
+			path: current.path,
+			fullId: fullIdOf(current.frame, current.question),
+			cursor: 0,
+		};
+		const records = getAt(state.answers, current.path);
+		if (!Array.isArray(records)) {
+			// Opening a list answers it, with its default entries (an email channel from the
+			// contact address) or none: an empty list is a valid answer ("no recipients").
+			const initial = defaultValue(
+				current.question,
+				state.answers,
+				state.context,
+				current.frame.recordPath,
+			);
+			const value = Array.isArray(initial) ? initial : [];
+			return {
+				...state,
+				answers: setAt(state.answers, current.path, value),
+				stack: [...state.stack, list],
+				unsaved: true,
+			};
+		}
+
+		return {...state, stack: [...state.stack, list]};
+	}
+
+	return state;
+}
+
+/** Move past the current question in its frame; close the frame when it runs out. */
+function advance(state: WizardState): WizardState {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'questions') {
+		return state;
+	}
+
+	const questions = visibleQuestions(frame, state.answers);
+	const all = frameQuestions(frame);
+	const position = all.findIndex((question) => question.id === frame.questionId);
+	const next = all.slice(position + 1).find((question) => questions.includes(question));
+	if (next) {
+		return enterQuestion({
+			...state,
+			stack: [...state.stack.slice(0, -1), {...frame, questionId: next.id}],
+			error: undefined,
+		});
+	}
+
+	return closeFrame(state);
+}
+
+function closeFrame(state: WizardState): WizardState {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'questions') {
+		return state;
+	}
+
+	if (frame.listId === '') {
+		// End of a section: on to the next one on a first run, else back to the overview.
+		const sections = visibleSections(state.answers);
+		const index = sections.findIndex((section) => section.id === frame.sectionId);
+		if (!state.linear) {
+			return {
+				...state,
+				mode: 'overview',
+				stack: [],
+				overviewCursor: firstUnfinished(state.answers, index),
+				error: undefined,
+			};
+		}
+
+		return openSectionAt({...state, stack: []}, sections, index + 1);
+	}
+
+	// End of a record: give it an id if its list wants one, then back to the list.
+	const answers = withRecordId(state.answers, frame);
+	return {
+		...state,
+		answers,
+		stack: state.stack.slice(0, -1),
+		error: undefined,
+		unsaved: state.unsaved || answers !== state.answers,
+	};
+}
+
+function listQuestionOf(frame: QuestionsFrame): Question | undefined {
+	const section = sectionById(frame.sectionId);
+	let questions = section.questions;
+	let found: Question | undefined;
+	for (const part of listIdParts(frame.listId, section)) {
+		found = questions.find((question) => question.id === part);
+		questions = found?.fields ?? [];
+	}
+
+	return found;
+}
+
+function withRecordId(answers: DraftAnswers, frame: QuestionsFrame): DraftAnswers {
+	const list = listQuestionOf(frame);
+	const record = getAt(answers, frame.recordPath) as Record<string, unknown> | undefined;
+	if (!list?.idFrom || !record || typeof record['id'] === 'string') {
+		return answers;
+	}
+
+	const source = record[list.idFrom];
+	if (typeof source !== 'string' || source.trim() === '') {
+		return answers;
+	}
+
+	const siblings = getAt(answers, frame.recordPath.slice(0, -1));
+	const taken = new Set(
+		(Array.isArray(siblings) ? siblings : [])
+			.map((entry) => (entry as Record<string, unknown>)?.['id'])
+			.filter((id): id is string => typeof id === 'string'),
+	);
+	return setAt(answers, [...frame.recordPath, 'id'], slugId(source, taken));
+}
+
+function isEmptyRecord(value: unknown): boolean {
+	return (
+		value === undefined ||
+		(typeof value === 'object' && value !== null && Object.keys(value).length === 0)
+	);
+}
+
+function back(state: WizardState): WizardState {
+	const frame = currentFrame(state);
+	if (!frame) {
+		return {...state, mode: 'overview'};
+	}
+
+	if (frame.kind === 'list') {
+		// Leave the list screen for the question before the list.
+		return previousQuestion({...state, stack: state.stack.slice(0, -1)});
+	}
+
+	return previousQuestion(state);
+}
+
+function previousQuestion(state: WizardState): WizardState {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'questions') {
+		return state;
+	}
+
+	const questions = visibleQuestions(frame, state.answers);
+	const position = questions.findIndex((question) => question.id === frame.questionId);
+	if (position > 0) {
+		const previous = questions[position - 1]!;
+		const stack = [...state.stack.slice(0, -1), {...frame, questionId: previous.id}];
+		// Going back onto a list shows its records, not the list question.
+		return previous.type === 'list'
+			? enterQuestion({...state, stack, error: undefined})
+			: {...state, stack, error: undefined};
+	}
+
+	if (frame.listId === '') {
+		return {...state, mode: 'overview', stack: [], error: undefined};
+	}
+
+	// First field of a record: back to the list; a record just added and left empty goes away.
+	let answers = state.answers;
+	if (frame.isNew && isEmptyRecord(getAt(answers, frame.recordPath))) {
+		answers = setAt(answers, frame.recordPath, undefined);
+	}
+
+	return {...state, answers, stack: state.stack.slice(0, -1), error: undefined};
+}
+
+function answer(state: WizardState, raw: unknown): WizardState {
+	const current = currentQuestion(state);
+	if (!current) {
+		return state;
+	}
+
+	const value = normalizeValue(current.question, raw);
+	const message = validateValue(current.question, value, state.answers, current.frame.recordPath);
+	if (message) {
+		return {...state, error: message};
+	}
+
+	const before = getAt(state.answers, current.path);
+	const answers = pruneHidden(setAt(state.answers, current.path, value)) as DraftAnswers;
+	const changed = JSON.stringify(before) !== JSON.stringify(value);
+	return advance({
+		...state,
+		answers,
+		changed: state.changed || changed,
+		unsaved: state.unsaved || changed,
+		error: undefined,
+	});
+}
+
+function listRecords(state: WizardState, frame: ListFrame): unknown[] {
+	const records = getAt(state.answers, frame.path);
+	return Array.isArray(records) ? records : [];
+}
+
+function replaceTop(state: WizardState, frame: Frame): WizardState {
+	return {...state, stack: [...state.stack.slice(0, -1), frame]};
+}
+
+function listEvent(
+	state: WizardState,
+	event: Extract<WizardEvent, {type: `list.${string}`}>,
+): WizardState {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'list') {
+		return state;
+	}
+
+	const records = listRecords(state, frame);
+	switch (event.type) {
+		case 'list.move': {
+			// The cursor runs over the records and then the screen's own rows ("Add", "Done").
+			const rows = event.rows ?? records.length + 2;
+			return replaceTop(state, {...frame, cursor: (frame.cursor + event.delta + rows) % rows});
+		}
+
+		case 'list.add': {
+			const index = records.length;
+			const answers = setAt(state.answers, [...frame.path, index], event.record ?? {});
+			const fields = firstQuestionFrame(
+				frame.sectionId,
+				[...frame.path, index],
+				frame.fullId,
+				answers,
+				true,
+			);
+			if (!fields) {
+				return state;
+			}
+
+			return enterQuestion({
+				...state,
+				answers,
+				changed: true,
+				unsaved: true,
+				stack: [...state.stack.slice(0, -1), {...frame, cursor: index}, fields],
+			});
+		}
+
+		case 'list.edit': {
+			if (event.index < 0 || event.index >= records.length) {
+				return state;
+			}
+
+			const fields = firstQuestionFrame(
+				frame.sectionId,
+				[...frame.path, event.index],
+				frame.fullId,
+				state.answers,
+			);
+			return fields
+				? enterQuestion({
+						...state,
+						stack: [...state.stack.slice(0, -1), {...frame, cursor: event.index}, fields],
+					})
+				: state;
+		}
+
+		case 'list.remove': {
+			if (event.index < 0 || event.index >= records.length) {
+				return state;
+			}
+
+			const removedId = (records[event.index] as Record<string, unknown> | undefined)?.['id'];
+			let answers = setAt(state.answers, [...frame.path, event.index], undefined);
+			if (typeof removedId === 'string') {
+				answers = removeReferences(answers, removedId, frame.fullId);
+			}
+
+			const cursor = Math.min(frame.cursor, Math.max(0, records.length - 2));
+			return {
+				...replaceTop(
+					{...state, answers: pruneHidden(answers) as DraftAnswers},
+					{...frame, cursor},
+				),
+				changed: true,
+				unsaved: true,
+			};
+		}
+
+		case 'list.done': {
+			const question = currentQuestionBelow(state);
+			const message = question
+				? validateValue(question.question, records, state.answers, question.frame.recordPath)
+				: undefined;
+			if (message) {
+				return {...state, error: message};
+			}
+
+			return advance({...state, stack: state.stack.slice(0, -1), error: undefined});
+		}
+	}
+}
+
+function currentQuestionBelow(state: WizardState): ReturnType<typeof currentQuestion> {
+	return currentQuestion({...state, stack: state.stack.slice(0, -1)});
+}
+
+/** Removing a data item or purpose removes the references to it, so the answers stay valid. */
+function removeReferences(answers: DraftAnswers, id: string, listId: string): DraftAnswers {
+	const fields: Record<string, Array<[string, string]>> = {
+		dataItems: [
+			['purposes', 'dataItems'],
+			['recipients', 'dataItems'],
+		],
+		purposes: [['recipients', 'purposes']],
+	};
+	let out = answers;
+	for (const [list, field] of fields[listId] ?? []) {
+		const records = getAt(out, [list]);
+		if (!Array.isArray(records)) {
+			continue;
+		}
+
+		for (const [index, record] of records.entries()) {
+			const references = (record as Record<string, unknown>)?.[field];
+			if (Array.isArray(references) && references.includes(id)) {
+				out = setAt(
+					out,
+					[list, index, field],
+					references.filter((reference) => reference !== id),
+				);
+			}
+		}
+	}
+
+	return out;
+}
+
+/**
+Open the question at an answer path (a finding's path, or a question id), building the frames
+through the lists on the way. Paths into a record that does not exist open the list itself.
+*/
+export function jumpTo(state: WizardState, path: AnswerPath): WizardState {
+	for (const section of visibleSections(state.answers)) {
+		const stack = locate(section, section.questions, [], '', path, state.answers);
+		if (stack) {
+			return enterQuestion({...state, mode: 'asking', stack, error: undefined});
+		}
+	}
+
+	return state;
+}
+
+function locate(
+	section: Section,
+	questions: Question[],
+	recordPath: AnswerPath,
+	listId: string,
+	target: AnswerPath,
+	answers: PartialAnswers,
+): Frame[] | undefined {
+	for (const question of questions) {
+		if (!questionVisible(question, answers, recordPath)) {
+			continue;
+		}
+
+		const path = questionPath(question, recordPath);
+		const frame: QuestionsFrame = {
+			kind: 'questions',
+			sectionId: section.id,
+			recordPath,
+			listId,
+			questionId: question.id,
+		};
+		if (samePath(path, target)) {
+			return [frame];
+		}
+
+		const inside = target.length > path.length && samePath(target.slice(0, path.length), path);
+		if (question.type === 'list' && inside && question.fields) {
+			const index = target[path.length];
+			const records = getAt(answers, path);
+			const fullId = listId === '' ? question.id : `${listId}.${question.id}`;
+			const list: ListFrame = {
+				kind: 'list',
+				sectionId: section.id,
+				path,
+				fullId,
+				cursor: typeof index === 'number' ? index : 0,
+			};
+			if (typeof index === 'number' && Array.isArray(records) && index < records.length) {
+				const deeper = locate(section, question.fields, [...path, index], fullId, target, answers);
+				if (deeper) {
+					return [frame, list, ...deeper];
+				}
+
+				const first = firstQuestionFrame(section.id, [...path, index], fullId, answers);
+				return first ? [frame, list, first] : [frame, list];
+			}
+
+			return [frame];
+		}
+
+		if (inside && question.type !== 'list') {
+			// A path below a plain question (`controller.address` within `controller.address.lines`).
+			return [frame];
+		}
+	}
+
+	return undefined;
+}
+
+export function reduce(state: WizardState, event: WizardEvent): WizardState {
+	switch (event.type) {
+		case 'start': {
+			const sections = visibleSections(state.answers);
+			return hasAnswers(state.answers)
+				? {...state, mode: 'overview', stack: []}
+				: openSectionAt(state, sections, 0);
+		}
+
+		case 'overview': {
+			return {...state, mode: 'overview', stack: [], error: undefined};
+		}
+
+		case 'overview.move': {
+			// Sections, then "Review" and "Write".
+			const rows = visibleSections(state.answers).length + 2;
+			return {...state, overviewCursor: (state.overviewCursor + event.delta + rows) % rows};
+		}
+
+		case 'openSection': {
+			// Resume where the person stopped: the section's first gap, else its first question.
+			const section = visibleSections(state.answers).find(
+				(candidate) => candidate.id === event.sectionId,
+			);
+			if (!section) {
+				return state;
+			}
+
+			const gap = gaps(state.answers).find((candidate) => candidate.section.id === section.id);
+			const opened = gap ? jumpTo(state, gap.path) : undefined;
+			if (opened && opened.stack.length > 0) {
+				return opened;
+			}
+
+			return openSectionAt(state, [section], 0);
+		}
+
+		case 'answer': {
+			return answer(state, event.value);
+		}
+
+		case 'back': {
+			return back(state);
+		}
+
+		case 'list.move':
+		case 'list.add':
+		case 'list.edit':
+		case 'list.remove':
+		case 'list.done': {
+			return listEvent(state, event);
+		}
+
+		case 'jump': {
+			return jumpTo(state, event.path);
+		}
+
+		case 'review': {
+			return {...state, mode: 'review', stack: [], error: undefined};
+		}
+
+		case 'write': {
+			return {...state, mode: 'write', stack: [], error: undefined};
+		}
+
+		case 'done': {
+			return {...state, mode: 'done', stack: []};
+		}
+
+		case 'saved': {
+			return {...state, unsaved: false};
+		}
+
+		case 'setContext': {
+			return {...state, context: event.context};
+		}
+
+		case 'setAnswers': {
+			return {...state, answers: event.answers, changed: true, unsaved: true};
+		}
+	}
+}
+
+export {sectionVisible};

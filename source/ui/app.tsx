@@ -1,0 +1,353 @@
+import {Box, Text, useApp, useStdout, type Key} from 'ink';
+import {useEffect, useMemo, useReducer, useRef, useState, type ReactElement} from 'react';
+import type {DraftAnswers} from '../core/answers/types.js';
+import {checkAnswers, type Finding} from '../core/checks/findings.js';
+import {getAt, parseDisplayPath} from '../core/questionnaire/paths.js';
+import {
+	currentFrame,
+	currentQuestion,
+	fullIdOf,
+	progress,
+	reduce,
+	type WizardState,
+} from '../core/questionnaire/wizard.js';
+import {visibleSections} from '../core/questionnaire/walk.js';
+import type {WizardIo} from './io.js';
+import {KeyRoot} from './key-router.js';
+import {ErrorLine} from './layout.js';
+import {ListScreen, recordLabel, type Suggestion} from './screens/list.js';
+import {Overview} from './screens/overview.js';
+import {Pager} from './screens/pager.js';
+import {QuestionScreen} from './screens/question.js';
+import {Review} from './screens/review.js';
+import {Welcome, type RepoSuggestion} from './screens/welcome.js';
+import {WriteScreen, type Target} from './screens/write.js';
+
+export type AppResult = {code: number; written: Target[]};
+
+export type AppProps = {
+	initial: WizardState;
+	io: WizardIo;
+	force?: boolean;
+	repoSuggestions?: RepoSuggestion[];
+	/** Suggested records for lists (detected services for `recipients`), by list id. */
+	listSuggestions?: Record<string, Suggestion[]>;
+	detected?: string[];
+	/** A picker shown for lists with `catalogPicker` ("c" on their screen). */
+	renderCatalog?: (props: {
+		onPick: (record: Record<string, unknown>) => void;
+		onCancel: () => void;
+	}) => ReactElement;
+	onExit: (result: AppResult) => void;
+};
+
+/**
+The wizard: draws the core's state and sends it events. Answers are saved (through `io.save`)
+after every change, and Ctrl-C waits for the last save before leaving with code 130.
+*/
+export function App({
+	initial,
+	io,
+	force = false,
+	repoSuggestions = [],
+	listSuggestions = {},
+	detected = [],
+	renderCatalog,
+	onExit,
+}: AppProps) {
+	const [state, dispatch] = useReducer(reduce, initial);
+	const {exit} = useApp();
+	const {stdout} = useStdout();
+	const width = Math.max(20, (stdout.columns ?? 80) - 1);
+	const height = Math.max(10, stdout.rows ?? 24);
+	const saving = useRef<Promise<void>>(Promise.resolve());
+	const [saveError, setSaveError] = useState<string>();
+	const [preview, setPreview] = useState<{title: string; lines: string[]}>();
+	const [catalogOpen, setCatalogOpen] = useState(false);
+	const [result, setResult] = useState<AppResult>();
+
+	// Save after every change, one write after another, so the file always holds the last answer.
+	useEffect(() => {
+		if (!state.unsaved) return;
+		const answers = state.answers;
+		saving.current = saving.current
+			.then(() => io.save(answers))
+			.then(
+				() => {
+					setSaveError(undefined);
+					dispatch({type: 'saved'});
+				},
+				(error: Error) => setSaveError(`Could not save the answers: ${error.message}`),
+			);
+	}, [state.answers, state.unsaved]);
+
+	// Leave only after the last frame is painted and the last save is done.
+	useEffect(() => {
+		if (!result) return;
+		void saving.current.finally(() => {
+			exit();
+			onExit(result);
+		});
+	}, [result]);
+
+	// Keys that work everywhere; the rest go to the screen on display (see KeyRoot).
+	const current = useRef({mode: state.mode, overlay: false});
+	current.current = {mode: state.mode, overlay: preview !== undefined || catalogOpen};
+	const globalKey = (input: string, key: Key): boolean => {
+		if (key.ctrl && input === 'c') {
+			setResult({code: 130, written: []});
+			return true;
+		}
+
+		if (current.current.overlay || current.current.mode !== 'asking') return false;
+		if (key.escape) dispatch({type: 'back'});
+		else if (key.ctrl && input === 'o') dispatch({type: 'overview'});
+		else if (key.ctrl && input === 'r') dispatch({type: 'review'});
+		else return false;
+		return true;
+	};
+
+	const sections = useMemo(() => visibleSections(state.answers), [state.answers]);
+	const findings: Finding[] = useMemo(
+		() =>
+			state.mode === 'review' ? checkAnswers(state.answers, {today: state.context.today}) : [],
+		[state.mode, state.answers],
+	);
+	const [reviewCursor, moveReview] = useReducer(
+		(cursor: number, delta: number) =>
+			findings.length === 0 ? 0 : (cursor + delta + findings.length) % findings.length,
+		0,
+	);
+
+	return <KeyRoot onKey={globalKey}>{content()}</KeyRoot>;
+
+	function content(): ReactElement {
+		if (result) {
+			return (
+				<Text dimColor>
+					{result.code === 130
+						? `Stopped. Your answers are saved in ${io.file}; run privacy-wizard again to go on.`
+						: 'Done.'}
+				</Text>
+			);
+		}
+
+		if (preview) {
+			return (
+				<Pager
+					title={preview.title}
+					lines={preview.lines}
+					height={height}
+					onClose={() => setPreview(undefined)}
+				/>
+			);
+		}
+
+		const body = (() => {
+			switch (state.mode) {
+				case 'welcome': {
+					return (
+						<Welcome
+							file={io.file}
+							suggestions={repoSuggestions}
+							detected={detected}
+							onStart={(accepted) => {
+								const suggestions = Object.fromEntries(
+									repoSuggestions
+										.filter((entry) => accepted.includes(entry.key))
+										.map((entry) => [entry.key, entry.value]),
+								);
+								dispatch({type: 'setContext', context: {...state.context, suggestions}});
+								dispatch({type: 'start'});
+							}}
+						/>
+					);
+				}
+
+				case 'overview': {
+					return (
+						<Overview
+							sections={sections}
+							answers={state.answers}
+							cursor={state.overviewCursor}
+							file={io.file}
+							onMove={(delta) => dispatch({type: 'overview.move', delta})}
+							onOpen={(sectionId) => dispatch({type: 'openSection', sectionId})}
+							onReview={() => dispatch({type: 'review'})}
+							onWrite={() => dispatch({type: 'write'})}
+						/>
+					);
+				}
+
+				case 'review': {
+					return (
+						<Review
+							sections={sections}
+							answers={state.answers}
+							findings={findings}
+							cursor={reviewCursor}
+							width={width}
+							onMove={moveReview}
+							onJump={(finding) =>
+								finding.path && dispatch({type: 'jump', path: parseDisplayPath(finding.path)})
+							}
+							onWrite={() => dispatch({type: 'write'})}
+							onOverview={() => dispatch({type: 'overview'})}
+						/>
+					);
+				}
+
+				case 'write': {
+					return (
+						<WriteScreen
+							answers={state.answers}
+							io={io}
+							today={state.context.today}
+							width={width}
+							force={force}
+							onAnswers={(answers: DraftAnswers) => dispatch({type: 'setAnswers', answers})}
+							onReview={() => dispatch({type: 'review'})}
+							onPreview={(target) =>
+								void io
+									.render(target.markdown, width)
+									.then((text) => setPreview({title: target.relative, lines: text.split('\n')}))
+							}
+							onFinish={(targets) => setResult({code: 0, written: targets})}
+						/>
+					);
+				}
+
+				case 'asking': {
+					return (
+						<Asking
+							state={state}
+							width={width}
+							dispatch={dispatch}
+							listSuggestions={listSuggestions}
+							catalogOpen={catalogOpen}
+							setCatalogOpen={setCatalogOpen}
+							renderCatalog={renderCatalog}
+						/>
+					);
+				}
+
+				case 'done': {
+					return <Text>Done.</Text>;
+				}
+			}
+		})();
+
+		return (
+			<Box flexDirection="column" width={width}>
+				{body}
+				<ErrorLine message={saveError} />
+			</Box>
+		);
+	}
+}
+
+type AskingProps = {
+	state: WizardState;
+	width: number;
+	dispatch: (event: Parameters<typeof reduce>[1]) => void;
+	listSuggestions: Record<string, Suggestion[]>;
+	catalogOpen: boolean;
+	setCatalogOpen: (open: boolean) => void;
+	renderCatalog?: AppProps['renderCatalog'];
+};
+
+function Asking({
+	state,
+	dispatch,
+	listSuggestions,
+	catalogOpen,
+	setCatalogOpen,
+	renderCatalog,
+}: AskingProps) {
+	const where = progress(state);
+	const position = where
+		? `Section ${where.section} of ${where.sections} · question ${where.question} of ${where.questions}`
+		: '';
+	const title = where?.title ?? '';
+	const frame = currentFrame(state);
+	const record = recordTrail(state);
+	if (frame?.kind === 'list') {
+		const below = currentQuestion({...state, stack: state.stack.slice(0, -1)});
+		if (!below) return null;
+		const records =
+			(getAt(state.answers, frame.path) as Array<Record<string, unknown>> | undefined) ?? [];
+		const names = new Set(
+			records.map((entry) => String(entry['catalogId'] ?? entry['name'] ?? '').toLowerCase()),
+		);
+		const suggestions = (listSuggestions[frame.fullId] ?? []).filter(
+			(suggestion) =>
+				!names.has(
+					String(suggestion.record['catalogId'] ?? suggestion.record['name'] ?? '').toLowerCase(),
+				),
+		);
+		if (catalogOpen && renderCatalog) {
+			return renderCatalog({
+				onPick: (picked) => {
+					setCatalogOpen(false);
+					dispatch({type: 'list.add', record: picked});
+				},
+				onCancel: () => setCatalogOpen(false),
+			});
+		}
+
+		return (
+			<ListScreen
+				question={below.question}
+				records={records}
+				answers={state.answers}
+				title={title}
+				position={`${position}${record ? ` · ${record}` : ''}`}
+				cursor={frame.cursor}
+				error={state.error}
+				suggestions={suggestions}
+				onMove={(delta, rows) => dispatch({type: 'list.move', delta, rows})}
+				onAdd={(entry) => dispatch({type: 'list.add', record: entry})}
+				onEdit={(index) => dispatch({type: 'list.edit', index})}
+				onRemove={(index) => dispatch({type: 'list.remove', index})}
+				onDone={() => dispatch({type: 'list.done'})}
+				onCatalog={
+					below.question.catalogPicker && renderCatalog ? () => setCatalogOpen(true) : undefined
+				}
+			/>
+		);
+	}
+
+	const current = currentQuestion(state);
+	if (!current) return null;
+	return (
+		<QuestionScreen
+			key={`${fullIdOf(current.frame, current.question)}-${current.path.join('.')}`}
+			question={current.question}
+			path={current.path}
+			recordPath={current.frame.recordPath}
+			answers={state.answers}
+			context={state.context}
+			title={title}
+			position={position}
+			record={record}
+			error={state.error}
+			onAnswer={(value) => dispatch({type: 'answer', value})}
+		/>
+	);
+}
+
+/** "Purposes › Billing" — which record the questions are about. */
+function recordTrail(state: WizardState): string | undefined {
+	const parts: string[] = [];
+	for (const [index, frame] of state.stack.entries()) {
+		const next = state.stack[index + 1];
+		if (frame.kind !== 'list' || next?.kind !== 'questions') continue;
+		const below = currentQuestion({...state, stack: state.stack.slice(0, index)});
+		const recordIndex = next.recordPath.at(-1);
+		const entry = getAt(state.answers, next.recordPath) as Record<string, unknown> | undefined;
+		if (below && typeof recordIndex === 'number')
+			parts.push(recordLabel(below.question, entry ?? {}, state.answers, recordIndex));
+	}
+
+	return parts.length > 0 ? parts.join(' › ') : undefined;
+}

@@ -1,0 +1,407 @@
+import process from 'node:process';
+import checkbox from '@inquirer/checkbox';
+import confirm from '@inquirer/confirm';
+import input from '@inquirer/input';
+import search from '@inquirer/search';
+import select from '@inquirer/select';
+import type {DraftAnswers} from '../core/answers/types.js';
+import {checkAnswers} from '../core/checks/findings.js';
+import {addRevision, defaultRevisionSummary} from '../core/drafting/revision.js';
+import {getAt, parseDisplayPath} from '../core/questionnaire/paths.js';
+import type {Context, Option, Question} from '../core/questionnaire/types.js';
+import {defaultValue, optionsOf, validateValue} from '../core/questionnaire/values.js';
+import {sectionState, visibleSections} from '../core/questionnaire/walk.js';
+import {
+	currentFrame,
+	currentQuestion,
+	initialState,
+	progress,
+	reduce,
+	type WizardEvent,
+	type WizardState,
+} from '../core/questionnaire/wizard.js';
+import {filterOptions} from './inputs/choice.js';
+import {recordLabel, type Suggestion} from './screens/list.js';
+import type {RepoSuggestion} from './screens/welcome.js';
+import {planTargets, revisionNeeded} from './screens/write.js';
+import {makeIo} from './run.js';
+import type {AnswersSource} from '../storage/answers-store.js';
+
+const output = {output: process.stderr};
+const say = (text = ''): void => {
+	process.stderr.write(`${text}\n`);
+};
+
+export type PlainOptions = {
+	source: AnswersSource;
+	root: string;
+	answers: DraftAnswers;
+	firstRun: boolean;
+	context: Context;
+	suggestions: RepoSuggestion[];
+	detected: Suggestion[];
+	force: boolean;
+};
+
+/** Ask one question with the matching @inquirer prompt; the core validates the answer. */
+async function ask(
+	question: Question,
+	state: WizardState,
+	path: ReturnType<typeof currentQuestion>,
+): Promise<unknown> {
+	const recordPath = path!.frame.recordPath;
+	const saved = getAt(state.answers, path!.path);
+	const initial = saved ?? defaultValue(question, state.answers, state.context, recordPath);
+	const message = `${question.prompt}${question.cite ? ` (${question.cite})` : ''}`;
+	say(question.help);
+	const check = (value: unknown): true | string =>
+		validateValue(question, value, state.answers, recordPath) ?? true;
+	switch (question.type) {
+		case 'yesno': {
+			return confirm(
+				{message, default: typeof initial === 'boolean' ? initial : undefined},
+				output,
+			);
+		}
+
+		case 'number': {
+			const text = await input(
+				{
+					message,
+					default: initial === undefined ? undefined : String(initial),
+					validate: (value) => check(/^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+				},
+				output,
+			);
+			return /^\s*-?\d+\s*$/.test(text) ? Number(text) : text;
+		}
+
+		case 'select': {
+			const options: Option[] = optionsOf(question, state.answers);
+			const choices = [
+				...options.map((option) => ({
+					value: option.value,
+					name: option.label,
+					description: option.help,
+				})),
+				...(question.clearable ? [{value: '\u0000none', name: 'None of these'}] : []),
+			];
+			const value = await select({message, choices, default: initial}, output);
+			return value === '\u0000none' ? undefined : value;
+		}
+
+		case 'country': {
+			const options = optionsOf({...question, optionsFrom: {source: 'countries'}}, state.answers);
+			return search(
+				{
+					message: `${message} (type to search)`,
+					source: (term) =>
+						filterOptions(options, term ?? '')
+							.slice(0, 20)
+							.map((option) => ({value: option.value, name: option.label})),
+				},
+				output,
+			);
+		}
+
+		case 'multiselect': {
+			const options = optionsOf(question, state.answers);
+			const selected = new Set(Array.isArray(initial) ? (initial as unknown[]) : []);
+			return checkbox(
+				{
+					message,
+					choices: options.map((option) => ({
+						value: option.value,
+						name: option.label,
+						checked: selected.has(option.value),
+					})),
+					validate: (items) => check(items.map((item) => item.value)),
+					pageSize: 12,
+				},
+				output,
+			);
+		}
+
+		case 'textlist': {
+			const text = await input(
+				{
+					message: `${message} (separate entries with ";")`,
+					default: Array.isArray(initial) ? (initial as string[]).join('; ') : undefined,
+					validate: (value) =>
+						check(
+							value
+								.split(';')
+								.map((item) => item.trim())
+								.filter(Boolean),
+						),
+				},
+				output,
+			);
+			return text
+				.split(';')
+				.map((item) => item.trim())
+				.filter(Boolean);
+		}
+
+		default: {
+			return input(
+				{
+					message,
+					default: initial === undefined ? undefined : String(initial),
+					validate: (value) => check(value.trim() === '' ? undefined : value),
+				},
+				output,
+			);
+		}
+	}
+}
+
+async function askList(state: WizardState, suggestions: Suggestion[]): Promise<WizardEvent> {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'list') throw new Error('not a list');
+	const below = currentQuestion({...state, stack: state.stack.slice(0, -1)})!;
+	const records =
+		(getAt(state.answers, frame.path) as Array<Record<string, unknown>> | undefined) ?? [];
+	say(below.question.help);
+	const names = new Set(
+		records.map((record) => String(record['catalogId'] ?? record['name'] ?? '').toLowerCase()),
+	);
+	const offered = suggestions.filter(
+		(suggestion) =>
+			!names.has(
+				String(suggestion.record['catalogId'] ?? suggestion.record['name'] ?? '').toLowerCase(),
+			),
+	);
+	const choice = await select(
+		{
+			message: `${below.question.prompt}: ${records.length} ${records.length === 1 ? 'entry' : 'entries'}`,
+			choices: [
+				...records.map((record, index) => ({
+					value: `edit:${index}`,
+					name: `Edit “${recordLabel(below.question, record, state.answers, index)}”`,
+				})),
+				...offered.map((suggestion, index) => ({
+					value: `suggest:${index}`,
+					name: `Add ${suggestion.label} (${suggestion.detail})`,
+				})),
+				{value: 'add', name: 'Add a new entry'},
+				...records.map((record, index) => ({
+					value: `remove:${index}`,
+					name: `Remove “${recordLabel(below.question, record, state.answers, index)}”`,
+				})),
+				{value: 'done', name: 'Done'},
+			],
+			pageSize: 15,
+		},
+		output,
+	);
+	const [action, index] = choice.split(':');
+	if (action === 'edit') return {type: 'list.edit', index: Number(index)};
+	if (action === 'remove') return {type: 'list.remove', index: Number(index)};
+	if (action === 'suggest') return {type: 'list.add', record: offered[Number(index)]!.record};
+	if (action === 'add') return {type: 'list.add'};
+	return {type: 'list.done'};
+}
+
+/** The same questionnaire, line by line (screen readers, dumb terminals), on stderr. */
+export async function runPlain(options: PlainOptions): Promise<number> {
+	const io = makeIo(options.source, options.root, () => process.stderr.columns ?? 80);
+	let state = initialState(options.answers, options.context, options.firstRun);
+	const dispatch = async (event: WizardEvent): Promise<void> => {
+		state = reduce(state, event);
+		if (state.error) say(`✖ ${state.error}`);
+		if (state.unsaved) {
+			await io.save(state.answers);
+			state = reduce(state, {type: 'saved'});
+		}
+	};
+
+	try {
+		if (state.mode === 'welcome') {
+			say('privacy-wizard drafts a privacy policy and a data-rights section from your answers.');
+			say(
+				`Answers are saved after every question to ${io.file}. The result is a draft to review, not legal advice.`,
+			);
+			const accepted: Record<string, string> = {};
+			for (const suggestion of options.suggestions) {
+				if (
+					await confirm(
+						{
+							message: `Use “${suggestion.value}” as a suggestion for ${suggestion.label.toLowerCase()}?`,
+							default: true,
+						},
+						output,
+					)
+				) {
+					accepted[suggestion.key] = suggestion.value;
+				}
+			}
+
+			await dispatch({type: 'setContext', context: {...state.context, suggestions: accepted}});
+			await dispatch({type: 'start'});
+		}
+
+		for (;;) {
+			switch (state.mode) {
+				case 'asking': {
+					const frame = currentFrame(state);
+					if (frame?.kind === 'list') {
+						await dispatch(
+							await askList(state, frame.fullId === 'recipients' ? options.detected : []),
+						);
+						break;
+					}
+
+					const current = currentQuestion(state)!;
+					const where = progress(state);
+					if (where)
+						say(
+							`\n${where.title} — section ${where.section} of ${where.sections}, question ${where.question} of ${where.questions}`,
+						);
+					await dispatch({type: 'answer', value: await ask(current.question, state, current)});
+					break;
+				}
+
+				case 'welcome':
+				case 'overview': {
+					const sections = visibleSections(state.answers);
+					const choice = await select(
+						{
+							message: 'Sections',
+							choices: [
+								...sections.map((section, index) => ({
+									value: section.id,
+									name: `${index + 1}. ${section.title} (${sectionState(section, state.answers)})`,
+								})),
+								{value: '\u0000review', name: 'Review answers and findings'},
+								{value: '\u0000write', name: 'Write the documents'},
+								{value: '\u0000quit', name: 'Quit (answers are saved)'},
+							],
+							default: sections[state.overviewCursor]?.id,
+							pageSize: 18,
+						},
+						output,
+					);
+					if (choice === '\u0000quit') return 0;
+					await dispatch(
+						choice === '\u0000review'
+							? {type: 'review'}
+							: choice === '\u0000write'
+								? {type: 'write'}
+								: {type: 'openSection', sectionId: choice},
+					);
+					break;
+				}
+
+				case 'review': {
+					const findings = checkAnswers(state.answers, {today: state.context.today});
+					say(
+						findings.length === 0
+							? '✔ No findings: the answers cover every applicable checklist item.'
+							: `${findings.length} findings:`,
+					);
+					const choice = await select(
+						{
+							message: 'Review',
+							choices: [
+								...findings.map((finding, index) => ({
+									value: `fix:${index}`,
+									name: `${finding.severity} ${finding.id}: ${finding.message}`,
+									description: `${finding.citation}. Fix: ${finding.fix}`,
+								})),
+								{value: 'write', name: 'Write the documents'},
+								{value: 'overview', name: 'Sections'},
+							],
+							pageSize: 15,
+						},
+						output,
+					);
+					if (choice.startsWith('fix:')) {
+						const finding = findings[Number(choice.slice(4))]!;
+						await dispatch(
+							finding.path
+								? {type: 'jump', path: parseDisplayPath(finding.path)}
+								: {type: 'overview'},
+						);
+					} else await dispatch(choice === 'write' ? {type: 'write'} : {type: 'overview'});
+					break;
+				}
+
+				case 'write': {
+					let planned = await planTargets(state.answers, io);
+					if (!Array.isArray(planned)) {
+						say(`✖ The answers are not complete yet (${planned.incomplete} gaps).`);
+						await dispatch({type: 'review'});
+						break;
+					}
+
+					const titles = revisionNeeded(planned);
+					if (titles) {
+						const summary = await input(
+							{
+								message: `A revision entry dated ${state.context.today} records what changed`,
+								default: defaultRevisionSummary(titles),
+							},
+							output,
+						);
+						await dispatch({
+							type: 'setAnswers',
+							answers: addRevision(
+								state.answers,
+								state.context.today,
+								summary.trim() || defaultRevisionSummary(titles),
+							),
+						});
+						planned = (await planTargets(state.answers, io)) as typeof planned;
+					}
+
+					for (const target of planned as Exclude<typeof planned, {incomplete: number}>) {
+						const existing = target.existing;
+						let force = options.force;
+						if (
+							(existing.kind === 'edited' || existing.kind === 'no-marker') &&
+							existing.text !== target.markdown &&
+							!force
+						) {
+							force = await confirm(
+								{
+									message: `${target.relative} was changed by hand or not written by privacy-wizard. Overwrite it (your edits are lost)?`,
+									default: false,
+								},
+								output,
+							);
+							if (!force) {
+								say(`✖ skipped ${target.relative}`);
+								continue;
+							}
+						}
+
+						const outcome = await io.write(target.file, target.markdown, force);
+						say(
+							`✔ ${outcome === 'unchanged' ? 'unchanged' : outcome === 'created' ? 'wrote' : 'updated'} ${target.relative}`,
+						);
+						if (target.kind === 'policy' && !process.stdout.isTTY)
+							process.stdout.write(target.markdown);
+					}
+
+					say('Review the draft before you publish it: it is not legal advice.');
+					return 0;
+				}
+
+				case 'done': {
+					return 0;
+				}
+			}
+		}
+	} catch (error) {
+		if (
+			(error as Error).name === 'ExitPromptError' ||
+			(error as Error).name === 'AbortPromptError'
+		) {
+			say(`\nStopped. Your answers are saved in ${io.file}.`);
+			return 130;
+		}
+
+		throw error;
+	}
+}

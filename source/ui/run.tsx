@@ -1,0 +1,220 @@
+import {promises as fs} from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import {render} from 'ink';
+import type {Parsed} from '../cli/args.js';
+import {colorEnabled} from '../cli/style.js';
+import type {DraftAnswers} from '../core/answers/types.js';
+import {questionnaire} from '../core/questionnaire/questionnaire.js';
+import type {Context} from '../core/questionnaire/types.js';
+import {hasAnswers, initialState} from '../core/questionnaire/wizard.js';
+import {sha256} from '../commands/shared.js';
+import {renderMarkdown} from '../preview/render.js';
+import {gitRemoteUrl, gitRoot, gitUserEmail} from '../repo/git.js';
+import {
+	describeSource,
+	readAnswers,
+	resolveSource,
+	saveAnswers,
+	type AnswersSource,
+} from '../storage/answers-store.js';
+import {inspectDocument, writeDocument} from '../storage/documents.js';
+import {App, type AppResult} from './app.js';
+import type {WizardIo} from './io.js';
+import {KeyRoot} from './key-router.js';
+import {Pager} from './screens/pager.js';
+import type {RepoSuggestion} from './screens/welcome.js';
+import type {Suggestion} from './screens/list.js';
+
+export function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+/** The interactive UI draws on stdout when it is a terminal, else on stderr (`> PRIVACY.md`). */
+export function uiStream(): NodeJS.WriteStream {
+	return process.stdout.isTTY ? process.stdout : process.stderr;
+}
+
+async function readPackage(root: string): Promise<Record<string, unknown> | undefined> {
+	try {
+		return JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as Record<
+			string,
+			unknown
+		>;
+	} catch {
+		return undefined;
+	}
+}
+
+/** What the repo already tells: each shown on the welcome screen for a yes or no. */
+export async function repoSuggestions(root: string): Promise<RepoSuggestion[]> {
+	const manifest = await readPackage(root);
+	const [email, remote] = await Promise.all([gitUserEmail(root), gitRemoteUrl(root)]);
+	const homepage =
+		typeof manifest?.['homepage'] === 'string'
+			? manifest['homepage']
+			: remote && /^https?:\/\//.test(remote)
+				? remote.replace(/\.git$/, '')
+				: undefined;
+	const out: RepoSuggestion[] = [];
+	if (typeof manifest?.['name'] === 'string')
+		out.push({key: 'packageName', label: 'Product name (package.json)', value: manifest['name']});
+	if (typeof manifest?.['description'] === 'string' && manifest['description'].trim() !== '')
+		out.push({
+			key: 'packageDescription',
+			label: 'Description (package.json)',
+			value: manifest['description'],
+		});
+	if (homepage) out.push({key: 'homepage', label: 'Website', value: homepage});
+	if (remote) out.push({key: 'gitRemote', label: 'Git remote', value: remote});
+	if (email)
+		out.push({key: 'gitEmail', label: 'Contact email (git config user.email)', value: email});
+	return out;
+}
+
+/** Services the dependencies reveal, as ready-made recipient records. */
+async function detectedServices(
+	root: string,
+	answers: DraftAnswers,
+): Promise<{names: string[]; suggestions: Suggestion[]}> {
+	try {
+		const [{scanRepo}, {recipientFromService}] = await Promise.all([
+			import('../repo/scan.js'),
+			import('../core/catalog/catalog.js'),
+		]);
+		const {detections} = await scanRepo(root);
+		return {
+			names: detections.map((detection) => detection.service.name),
+			suggestions: detections.map((detection) => ({
+				label: detection.service.name,
+				detail: `found: ${detection.evidence[0] ?? detection.service.category}`,
+				record: recipientFromService(detection.service, answers) as Record<string, unknown>,
+			})),
+		};
+	} catch {
+		// Suggestions are a convenience: a repo that cannot be scanned simply offers none.
+		return {names: [], suggestions: []};
+	}
+}
+
+export function makeIo(source: AnswersSource, root: string, width: () => number): WizardIo {
+	return {
+		file:
+			source.kind === 'example'
+				? `${describeSource(source)} (changes are not saved)`
+				: path.relative(process.cwd(), source.path) || source.path,
+		root,
+		hash: sha256,
+		save: async (answers) => {
+			if (source.kind !== 'example') await saveAnswers(source.path, answers);
+		},
+		inspect: inspectDocument,
+		write: (file, markdown, force) => writeDocument(file, markdown, {force}),
+		render: (markdown, columns) =>
+			renderMarkdown(markdown, {
+				width: Math.min(columns, width()),
+				color: colorEnabled(uiStream()),
+			}),
+	};
+}
+
+export async function runWizard(parsed: Parsed): Promise<number> {
+	const {values} = parsed;
+	const source = await resolveSource({
+		answers: values['answers'] as string | undefined,
+		example: values['example'] as string | undefined,
+	});
+	const saved = await readAnswers(source);
+	const answers: DraftAnswers = saved ?? {
+		schemaVersion: 1,
+		questionnaireVersion: questionnaire.version,
+	};
+	const root =
+		source.kind === 'example'
+			? process.cwd()
+			: source.kind === 'saved'
+				? path.dirname(source.path)
+				: ((await gitRoot(path.dirname(source.path))) ?? path.dirname(source.path));
+	const firstRun = !hasAnswers(answers);
+	const [suggestions, detected] = await Promise.all([
+		firstRun ? repoSuggestions(root) : Promise.resolve([]),
+		detectedServices(root, answers),
+	]);
+	const context: Context = {today: today(), suggestions: {}};
+	const plain = values['plain'] === true || process.env['TERM'] === 'dumb';
+	if (plain) {
+		const {runPlain} = await import('./plain.js');
+		return runPlain({
+			source,
+			root,
+			answers,
+			firstRun,
+			context,
+			suggestions,
+			detected: detected.suggestions,
+			force: values['force'] === true,
+		});
+	}
+
+	const stream = uiStream();
+	const io = makeIo(source, root, () => stream.columns ?? 80);
+	// Raw mode from the start: keys typed while the first frame paints are not echoed or held
+	// back by the terminal's line editing. Ink manages it from here and restores it on exit.
+	process.stdin.setRawMode?.(true);
+	const result = await new Promise<AppResult>((resolve) => {
+		const instance = render(
+			<App
+				initial={initialState(answers, context, firstRun)}
+				io={io}
+				force={values['force'] === true}
+				repoSuggestions={suggestions}
+				detected={detected.names}
+				listSuggestions={{recipients: detected.suggestions}}
+				onExit={resolve}
+			/>,
+			{stdout: stream, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false},
+		);
+		// Outside raw mode (while loading), Ctrl-C arrives as a signal: save state is already on disk.
+		process.once('SIGINT', () => {
+			instance.unmount();
+			resolve({code: 130, written: []});
+		});
+	});
+	process.stdin.setRawMode?.(false);
+	if (result.code === 0 && !process.stdout.isTTY) {
+		// `npx privacy-wizard > PRIVACY.md`: the UI went to stderr, the policy goes to stdout.
+		const policy = result.written.find((target) => target.kind === 'policy');
+		if (policy) process.stdout.write(policy.markdown);
+	}
+
+	return result.code;
+}
+
+/** Show rendered Markdown in a scrollable view (the `preview` command in a terminal). */
+export async function runPreview(markdown: string, title: string): Promise<number> {
+	const stream = process.stdout;
+	const text = await renderMarkdown(markdown, {
+		width: (stream.columns ?? 80) - 1,
+		color: colorEnabled(stream),
+	});
+	await new Promise<void>((resolve) => {
+		const instance = render(
+			<KeyRoot>
+				<Pager
+					title={title}
+					lines={text.split('\n')}
+					height={stream.rows ?? 24}
+					onClose={() => instance.unmount()}
+				/>
+			</KeyRoot>,
+			{
+				stdout: stream,
+				stdin: process.stdin,
+				exitOnCtrlC: true,
+				patchConsole: false,
+			},
+		);
+		void instance.waitUntilExit().then(() => resolve());
+	});
+	return 0;
+}

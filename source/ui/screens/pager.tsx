@@ -1,0 +1,56 @@
+import {Box, Text} from 'ink';
+import {useReducer} from 'react';
+import {Keys} from '../layout.js';
+import {useKeys} from '../key-router.js';
+
+/** A scrollable view of rendered text: ↑/↓, PgUp/PgDn, Home/End (g/G), q or Esc to close. */
+export function Pager({
+	title,
+	lines,
+	height,
+	onClose,
+}: {
+	title: string;
+	lines: string[];
+	height: number;
+	onClose: () => void;
+}) {
+	const page = Math.max(3, height - 4);
+	const last = Math.max(0, lines.length - page);
+	const [top, scroll] = useReducer((_: number, to: number) => Math.min(last, Math.max(0, to)), 0);
+	useKeys((input, key) => {
+		if (key.downArrow || input === 'j') scroll(top + 1);
+		else if (key.upArrow || input === 'k') scroll(top - 1);
+		else if (key.pageDown || input === ' ') scroll(top + page);
+		else if (key.pageUp || input === 'b') scroll(top - page);
+		else if (input === 'g') scroll(0);
+		else if (input === 'G') scroll(last);
+		else if (input === 'q' || key.escape || key.return) onClose();
+	});
+	return (
+		<Box flexDirection="column">
+			<Text bold color="cyan">
+				{title}{' '}
+				<Text dimColor>
+					lines {Math.min(lines.length, top + 1)}–{Math.min(lines.length, top + page)} of{' '}
+					{lines.length}
+				</Text>
+			</Text>
+			<Box flexDirection="column" height={page}>
+				{lines.slice(top, top + page).map((line, index) => (
+					<Text key={`${top + index}`} wrap="truncate-end">
+						{line === '' ? ' ' : line}
+					</Text>
+				))}
+			</Box>
+			<Keys
+				hints={[
+					['↑↓', 'scroll'],
+					['PgUp/PgDn', 'page'],
+					['g/G', 'top/end'],
+					['q', 'close'],
+				]}
+			/>
+		</Box>
+	);
+}

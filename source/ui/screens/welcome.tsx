@@ -1,0 +1,102 @@
+import {Box, Text} from 'ink';
+import {useReducer} from 'react';
+import {Header, Keys} from '../layout.js';
+import {useKeys} from '../key-router.js';
+
+export type RepoSuggestion = {key: string; label: string; value: string};
+
+export type WelcomeProps = {
+	file: string;
+	suggestions: RepoSuggestion[];
+	/** Services found in the dependencies, offered later in the recipients section. */
+	detected: string[];
+	onStart: (accepted: string[]) => void;
+};
+
+/**
+What happens, where answers are kept, that the result is a draft; then each suggestion from the
+repo, to accept or decline one by one. Nothing is used without a yes.
+*/
+export function Welcome({file, suggestions, detected, onStart}: WelcomeProps) {
+	const [state, dispatch] = useReducer(
+		(current: {index: number; accepted: string[]}, action: {accept: boolean}) => {
+			const suggestion = suggestions[current.index];
+			return {
+				index: current.index + 1,
+				accepted:
+					suggestion && action.accept ? [...current.accepted, suggestion.key] : current.accepted,
+			};
+		},
+		{index: 0, accepted: []},
+	);
+	const asking = suggestions[state.index];
+	useKeys((input, key) => {
+		if (asking) {
+			if (input.toLowerCase() === 'y' || key.return) dispatch({accept: true});
+			else if (input.toLowerCase() === 'n') dispatch({accept: false});
+		} else if (key.return) {
+			onStart(state.accepted);
+		}
+	});
+	return (
+		<Box flexDirection="column">
+			<Header title="Welcome" />
+			<Text>
+				This wizard asks about your company, the personal data you collect, why, who receives it,
+				and how people use their rights. It then drafts a privacy policy and a data-rights section.
+			</Text>
+			<Box marginTop={1} flexDirection="column">
+				<Text>
+					• Answers are saved after every question to <Text bold>{file}</Text>. Commit it:
+					re-running starts from it.
+				</Text>
+				<Text>• Quit at any time with Ctrl-C; nothing you typed is lost.</Text>
+				<Text>• Every question says why it is asked and which article it serves.</Text>
+				<Text color="yellow">• The result is a draft to review, not legal advice.</Text>
+			</Box>
+			{suggestions.length > 0 ? (
+				<Box marginTop={1} flexDirection="column">
+					<Text bold>Found in this repository</Text>
+					{suggestions.map((suggestion, index) => (
+						<Text key={suggestion.key} dimColor={index > state.index}>
+							{index < state.index
+								? state.accepted.includes(suggestion.key)
+									? '✔ '
+									: '✖ '
+								: index === state.index
+									? '❯ '
+									: '  '}
+							{suggestion.label}: <Text bold>{suggestion.value}</Text>
+						</Text>
+					))}
+					{asking ? (
+						<Text color="cyan">
+							Use “{asking.value}” as a suggestion for {asking.label.toLowerCase()}? (y/n)
+						</Text>
+					) : null}
+				</Box>
+			) : null}
+			{detected.length > 0 ? (
+				<Box marginTop={1} flexDirection="column">
+					<Text bold>Services found in your dependencies</Text>
+					<Text>{detected.join(', ')}</Text>
+					<Text dimColor>They will be offered in the section on processors; you confirm each.</Text>
+				</Box>
+			) : null}
+			<Keys
+				hints={
+					asking
+						? [
+								['y', 'use it'],
+								['n', 'ignore'],
+								['^C', 'quit'],
+							]
+						: [
+								['Enter', 'start'],
+								['^C', 'quit'],
+							]
+				}
+			/>
+		</Box>
+	);
+}
