@@ -1,6 +1,8 @@
 import {Box, Text, useApp, useStdout, type Key} from 'ink';
 import {useEffect, useMemo, useReducer, useRef, useState, type ReactElement} from 'react';
 import type {DraftAnswers} from '../core/answers/types.js';
+import type {Detection} from '../core/catalog/detect.js';
+import {driftFindings} from '../core/checks/drift.js';
 import {checkAnswers, type Finding} from '../core/checks/findings.js';
 import {getAt, parseDisplayPath} from '../core/questionnaire/paths.js';
 import {
@@ -34,7 +36,10 @@ export type AppProps = {
 	listSuggestions?: Record<string, Suggestion[]>;
 	detected?: string[];
 	/** A picker shown for lists with `catalogPicker` ("c" on their screen). */
+	/** Services the repo's dependencies reveal: the review reports those missing from the answers. */
+	detections?: readonly Detection[];
 	renderCatalog?: (props: {
+		answers: DraftAnswers;
 		onPick: (record: Record<string, unknown>) => void;
 		onCancel: () => void;
 	}) => ReactElement;
@@ -52,6 +57,7 @@ export function App({
 	repoSuggestions = [],
 	listSuggestions = {},
 	detected = [],
+	detections = [],
 	renderCatalog,
 	onExit,
 }: AppProps) {
@@ -91,14 +97,20 @@ export function App({
 	}, [result]);
 
 	// Keys that work everywhere; the rest go to the screen on display (see KeyRoot).
-	const current = useRef({mode: state.mode, overlay: false});
-	current.current = {mode: state.mode, overlay: preview !== undefined || catalogOpen};
+	const current = useRef({mode: state.mode, overlay: false, catalog: false});
+	current.current = {
+		mode: state.mode,
+		overlay: preview !== undefined || catalogOpen,
+		catalog: catalogOpen,
+	};
 	const globalKey = (input: string, key: Key): boolean => {
 		if (key.ctrl && input === 'c') {
 			setResult({code: 130, written: []});
 			return true;
 		}
 
+		// The catalog picker listens for itself: nothing else may act on its keys.
+		if (current.current.catalog) return true;
 		if (current.current.overlay || current.current.mode !== 'asking') return false;
 		if (key.escape) dispatch({type: 'back'});
 		else if (key.ctrl && input === 'o') dispatch({type: 'overview'});
@@ -110,7 +122,7 @@ export function App({
 	const sections = useMemo(() => visibleSections(state.answers), [state.answers]);
 	const findings: Finding[] = useMemo(
 		() =>
-			state.mode === 'review' ? checkAnswers(state.answers, {today: state.context.today}) : [],
+			state.mode === 'review' ? reviewFindings(state.answers, state.context.today, detections) : [],
 		[state.mode, state.answers],
 	);
 	const [reviewCursor, moveReview] = useReducer(
@@ -287,6 +299,7 @@ function Asking({
 		);
 		if (catalogOpen && renderCatalog) {
 			return renderCatalog({
+				answers: state.answers,
 				onPick: (picked) => {
 					setCatalogOpen(false);
 					dispatch({type: 'list.add', record: picked});
@@ -334,6 +347,19 @@ function Asking({
 			onAnswer={(value) => dispatch({type: 'answer', value})}
 		/>
 	);
+}
+
+/** What `check` would say, drift from the repo's dependencies included, errors first. */
+function reviewFindings(
+	answers: DraftAnswers,
+	today: string,
+	detections: readonly Detection[],
+): Finding[] {
+	const all = [...checkAnswers(answers, {today}), ...driftFindings(answers, detections)];
+	return [
+		...all.filter((finding) => finding.severity === 'error'),
+		...all.filter((finding) => finding.severity === 'warning'),
+	];
 }
 
 /** "Purposes › Billing" — which record the questions are about. */

@@ -20,6 +20,10 @@ import {
 } from '../storage/answers-store.js';
 import {inspectDocument, writeDocument} from '../storage/documents.js';
 import {App, type AppResult} from './app.js';
+import {CatalogPicker} from './catalog-picker.js';
+import {recipientFromService} from '../core/catalog/catalog.js';
+import type {Detection} from '../core/catalog/detect.js';
+import {scanRepo} from '../repo/scan.js';
 import type {WizardIo} from './io.js';
 import {KeyRoot} from './key-router.js';
 import {Pager} from './screens/pager.js';
@@ -76,14 +80,11 @@ export async function repoSuggestions(root: string): Promise<RepoSuggestion[]> {
 async function detectedServices(
 	root: string,
 	answers: DraftAnswers,
-): Promise<{names: string[]; suggestions: Suggestion[]}> {
+): Promise<{names: string[]; suggestions: Suggestion[]; detections: Detection[]}> {
 	try {
-		const [{scanRepo}, {recipientFromService}] = await Promise.all([
-			import('../repo/scan.js'),
-			import('../core/catalog/catalog.js'),
-		]);
 		const {detections} = await scanRepo(root);
 		return {
+			detections,
 			names: detections.map((detection) => detection.service.name),
 			suggestions: detections.map((detection) => ({
 				label: detection.service.name,
@@ -93,7 +94,7 @@ async function detectedServices(
 		};
 	} catch {
 		// Suggestions are a convenience: a repo that cannot be scanned simply offers none.
-		return {names: [], suggestions: []};
+		return {names: [], suggestions: [], detections: []};
 	}
 }
 
@@ -170,6 +171,16 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 				repoSuggestions={suggestions}
 				detected={detected.names}
 				listSuggestions={{recipients: detected.suggestions}}
+				detections={detected.detections}
+				renderCatalog={({answers: current, onPick, onCancel}) => (
+					<CatalogPicker
+						onPick={(service) =>
+							onPick(recipientFromService(service, current) as Record<string, unknown>)
+						}
+						onCustom={() => onPick({})}
+						onCancel={onCancel}
+					/>
+				)}
 				onExit={resolve}
 			/>,
 			{stdout: stream, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false},
