@@ -159,6 +159,40 @@ function lockfile(count) {
 	);
 }
 
+/** Time from spawning the wizard in a pseudo-terminal to its first question on screen. */
+async function firstQuestion(repo) {
+	const {spawn} = await import('node-pty');
+	return new Promise((resolve, reject) => {
+		const start = process.hrtime.bigint();
+		const pty = spawn(process.execPath, [cli], {cols: 100, rows: 30, cwd: repo, env: {...process.env, CI: 'false', NO_COLOR: '1'}});
+		let output = '';
+		const timer = setTimeout(() => {
+			pty.kill();
+			reject(new Error(`no question after 10 s: ${output.slice(-300)}`));
+		}, 10_000);
+		pty.onData((data) => {
+			output += data;
+			if (output.includes('as a suggestion for')) {
+				const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+				clearTimeout(timer);
+				pty.write('\u0003');
+				pty.onExit(() => resolve(elapsed));
+			}
+		});
+	});
+}
+
+async function measureFirstQuestion(repo) {
+	const times = [];
+	const baseline = [];
+	for (let index = 0; index < runs; index++) {
+		baseline.push(timeOnce(['-e', '0']));
+		times.push(await firstQuestion(repo));
+	}
+
+	return {ms: median(times), baseline: median(baseline)};
+}
+
 const rows = [];
 const row = (name, value, budget, ok) => rows.push({name, value, budget, ok});
 
@@ -204,6 +238,13 @@ try {
 
 	const rss = peakRss([cli, 'generate', '--answers', bigFile]);
 	row('peak RSS, generate (200 × 100)', `${rss.toFixed(1)} MB`, '≤ 90 MB', rss <= 90);
+
+	const fresh = path.join(work, 'fresh');
+	mkdirSync(fresh);
+	spawnSync('git', ['init', '-q'], {cwd: fresh});
+	writeFileSync(path.join(fresh, 'package.json'), JSON.stringify({name: 'bench-app'}));
+	const question = await measureFirstQuestion(fresh);
+	row('wizard: start to first question (pty)', `${question.ms.toFixed(0)} ms = ${(question.ms / question.baseline).toFixed(2)}×`, '≤ 3.5×', question.ms / question.baseline <= 3.5);
 
 	const repo = path.join(work, 'repo');
 	mkdirSync(repo);

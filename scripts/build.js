@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {createHash} from 'node:crypto';
 import {build} from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -30,6 +31,7 @@ export const lazyModules = [
 	'source/ui/prompts.ts', // @inquirer
 	'source/ui/run.tsx', // ink, react
 	'source/preview/render.ts', // marked, marked-terminal
+	'source/ui/plain.ts', // @inquirer, for --plain
 ].map((file) => path.join(root, file));
 
 const common = {
@@ -46,6 +48,9 @@ const common = {
 	alias: {
 		'react-devtools-core': path.join(root, 'scripts/empty-module.js'),
 		'cli-highlight': path.join(root, 'scripts/no-highlight.js'),
+		'node-emoji': path.join(root, 'scripts/no-emoji.js'),
+		// Only Ink's devtools (never loaded here) use a WebSocket.
+		ws: path.join(root, 'scripts/empty-module.js'),
 	},
 	logLevel: 'warning',
 };
@@ -62,17 +67,28 @@ const unusedAjv = {
 
 const inputs = new Set();
 
+// Yoga's WebAssembly loader asks `typeof fetch`, which makes Node load its whole HTTP client
+// (undici, ~50 ms). The wizard never fetches anything: while its bundle loads, fetch is hidden.
+const hideFetch = {
+	banner: "const __fetch=Object.getOwnPropertyDescriptor(globalThis,'fetch');Object.defineProperty(globalThis,'fetch',{value:undefined,configurable:true,writable:true});",
+	footer: "if(__fetch)Object.defineProperty(globalThis,'fetch',__fetch);",
+};
+
 async function buildLazy(entry) {
+	const ui = entry.endsWith('run.tsx');
 	const result = await build({
+		// A lazy module loads the other lazy modules it uses lazily too (the wizard loads conf
+		// on its first save, marked on its first preview).
 		...common,
 		entryPoints: [entry],
 		write: false,
 		outdir: dist,
-		// A data: URL has no file location: resolve CommonJS `require` from the working folder.
+		// Loaded from a cache file or a data: URL: resolve CommonJS `require` (built-ins only) from the working folder.
 		banner: {
-			js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(process.cwd()+'/');",
+			js: `import {createRequire as __createRequire} from 'node:module';const require=__createRequire(process.cwd()+'/');${ui ? hideFetch.banner : ''}`,
 		},
-		plugins: [unusedAjv],
+		footer: {js: ui ? hideFetch.footer : ''},
+		plugins: [lazyPlugin(entry), unusedAjv],
 	});
 	const [output] = result.outputFiles;
 	const meta = Object.values(result.metafile.outputs)[0];
@@ -80,31 +96,42 @@ async function buildLazy(entry) {
 	return {code: output.text, exports: meta.exports};
 }
 
-const lazyPlugin = {
+const built = new Map();
+
+const lazyPlugin = (self) => ({
 	name: 'lazy-modules',
 	setup(context) {
 		context.onResolve({filter: /.*/}, async (args) => {
-			if (args.namespace === 'lazy' || args.pluginData === 'inner' || !args.path.startsWith('.'))
-				return undefined;
+			if (args.namespace === 'lazy' || !args.path.startsWith('.')) return undefined;
 			const resolved = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
 			const candidates = [resolved, resolved.replace(/\.ts$/, '.tsx')];
-			const match = candidates.find((candidate) => lazyModules.includes(candidate));
+			const match = candidates.find((candidate) => candidate !== self && lazyModules.includes(candidate));
 			return match ? {path: match, namespace: 'lazy'} : undefined;
 		});
 		context.onLoad({filter: /.*/, namespace: 'lazy'}, async (args) => {
-			const {code, exports} = await buildLazy(args.path);
+			if (!built.has(args.path)) built.set(args.path, buildLazy(args.path));
+			const {code, exports} = await built.get(args.path);
 
 			const wrappers = exports.map(
 				(name) => `export const ${name} = async (...args) => (await load()).${name}(...args);`,
 			);
+			// The code travels as a string literal (cheap to parse); scripts/lazy-loader.js imports it.
+			const name = path.basename(args.path).replace(/\.tsx?$/, '');
+			const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
 			return {
-				// The code travels as a string literal (cheap to parse) and becomes a data: URL on first use.
-				contents: `let loaded;\nconst code = ${JSON.stringify(code)};\nconst load = () => (loaded ??= import('data:text/javascript;base64,' + Buffer.from(code).toString('base64')));\n${wrappers.join('\n')}\n`,
+				contents: [
+					`import {loadLazy} from ${JSON.stringify(path.join(root, 'scripts/lazy-loader.js'))};`,
+					'let loaded;',
+					`const code = ${JSON.stringify(code)};`,
+					`const load = () => (loaded ??= loadLazy(${JSON.stringify(name)}, ${JSON.stringify(hash)}, code));`,
+					...wrappers,
+				].join('\n'),
 				loader: 'js',
+				resolveDir: root,
 			};
 		});
 	},
-};
+});
 
 rmSync(dist, {recursive: true, force: true});
 mkdirSync(dist, {recursive: true});
@@ -115,7 +142,7 @@ const result = await build({
 	banner: {
 		js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 	},
-	plugins: [lazyPlugin, unusedAjv],
+	plugins: [lazyPlugin(undefined), unusedAjv],
 });
 for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
 chmodSync(path.join(dist, 'cli.js'), 0o755);

@@ -32,6 +32,8 @@ export type AppProps = {
 	io: WizardIo;
 	force?: boolean;
 	repoSuggestions?: RepoSuggestion[];
+	/** The repo is still being read: suggestions are on their way. */
+	repoLoading?: boolean;
 	/** Suggested records for lists (detected services for `recipients`), by list id. */
 	listSuggestions?: Record<string, Suggestion[]>;
 	detected?: string[];
@@ -55,6 +57,7 @@ export function App({
 	io,
 	force = false,
 	repoSuggestions = [],
+	repoLoading = false,
 	listSuggestions = {},
 	detected = [],
 	detections = [],
@@ -64,6 +67,14 @@ export function App({
 	const [state, dispatch] = useReducer(reduce, initial);
 	const {exit} = useApp();
 	const {stdout} = useStdout();
+	// Draw again at the new size when the terminal is resized (Ink alone keeps the old width).
+	const [, resized] = useReducer((count: number) => count + 1, 0);
+	useEffect(() => {
+		stdout.on('resize', resized);
+		return () => {
+			stdout.off('resize', resized);
+		};
+	}, [stdout]);
 	const width = Math.max(20, (stdout.columns ?? 80) - 1);
 	const height = Math.max(10, stdout.rows ?? 24);
 	const saving = useRef<Promise<void>>(Promise.resolve());
@@ -144,17 +155,6 @@ export function App({
 			);
 		}
 
-		if (preview) {
-			return (
-				<Pager
-					title={preview.title}
-					lines={preview.lines}
-					height={height}
-					onClose={() => setPreview(undefined)}
-				/>
-			);
-		}
-
 		const body = (() => {
 			switch (state.mode) {
 				case 'welcome': {
@@ -162,6 +162,7 @@ export function App({
 						<Welcome
 							file={io.file}
 							suggestions={repoSuggestions}
+							loading={repoLoading}
 							detected={detected}
 							onStart={(accepted) => {
 								const suggestions = Object.fromEntries(
@@ -249,11 +250,24 @@ export function App({
 			}
 		})();
 
+		// The preview covers the screen below it without unmounting it: closing the preview returns
+		// to what was written, not to a new plan of the write. The pager renders after the screen,
+		// so it is the one that claims the keyboard (see KeyRoot).
 		return (
-			<Box flexDirection="column" width={width}>
-				{body}
-				<ErrorLine message={saveError} />
-			</Box>
+			<>
+				<Box flexDirection="column" width={width} display={preview ? 'none' : 'flex'}>
+					{body}
+					<ErrorLine message={saveError} />
+				</Box>
+				{preview ? (
+					<Pager
+						title={preview.title}
+						lines={preview.lines}
+						height={height}
+						onClose={() => setPreview(undefined)}
+					/>
+				) : null}
+			</>
 		);
 	}
 }

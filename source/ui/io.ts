@@ -1,6 +1,16 @@
+import path from 'node:path';
+import process from 'node:process';
+import {colorEnabled} from '../cli/style.js';
+import {sha256} from '../commands/shared.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import type {Hash} from '../core/drafting/marker.js';
-import type {ExistingDocument, WriteOutcome} from '../storage/documents.js';
+import {describeSource, saveAnswers, type AnswersSource} from '../storage/answers-store.js';
+import {
+	inspectDocument,
+	writeDocument,
+	type ExistingDocument,
+	type WriteOutcome,
+} from '../storage/documents.js';
 
 /** Everything the wizard's screens need from the outside world, injected so tests can fake it. */
 export type WizardIo = {
@@ -15,3 +25,26 @@ export type WizardIo = {
 	/** Render Markdown for the terminal (marked-terminal), for the preview. */
 	render: (markdown: string, width: number) => Promise<string>;
 };
+
+/** The real edges: answers through conf, documents through the marker-aware writer. */
+export function makeIo(source: AnswersSource, root: string, width: () => number): WizardIo {
+	return {
+		file:
+			source.kind === 'example'
+				? `${describeSource(source)} (changes are not saved)`
+				: path.relative(process.cwd(), source.path) || source.path,
+		root,
+		hash: sha256,
+		save: async (answers) => {
+			if (source.kind !== 'example') await saveAnswers(source.path, answers);
+		},
+		inspect: inspectDocument,
+		write: (file, markdown, force) => writeDocument(file, markdown, {force}),
+		// marked and marked-terminal load only when a preview is asked for.
+		render: async (markdown, columns) =>
+			(await import('../preview/render.js')).renderMarkdown(markdown, {
+				width: Math.min(columns, width()),
+				color: colorEnabled(process.stdout.isTTY ? process.stdout : process.stderr),
+			}),
+	};
+}

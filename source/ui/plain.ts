@@ -24,7 +24,7 @@ import {filterOptions} from './inputs/choice.js';
 import {recordLabel, type Suggestion} from './screens/list.js';
 import type {RepoSuggestion} from './screens/welcome.js';
 import {planTargets, revisionNeeded} from './screens/write.js';
-import {makeIo} from './run.js';
+import {makeIo} from './io.js';
 import type {AnswersSource} from '../storage/answers-store.js';
 
 const output = {output: process.stderr};

@@ -8,23 +8,15 @@ import type {DraftAnswers} from '../core/answers/types.js';
 import {questionnaire} from '../core/questionnaire/questionnaire.js';
 import type {Context} from '../core/questionnaire/types.js';
 import {hasAnswers, initialState} from '../core/questionnaire/wizard.js';
-import {sha256} from '../commands/shared.js';
 import {renderMarkdown} from '../preview/render.js';
 import {gitRemoteUrl, gitRoot, gitUserEmail} from '../repo/git.js';
-import {
-	describeSource,
-	readAnswers,
-	resolveSource,
-	saveAnswers,
-	type AnswersSource,
-} from '../storage/answers-store.js';
-import {inspectDocument, writeDocument} from '../storage/documents.js';
+import {readAnswers, resolveSource} from '../storage/answers-store.js';
 import {App, type AppResult} from './app.js';
 import {CatalogPicker} from './catalog-picker.js';
 import {recipientFromService} from '../core/catalog/catalog.js';
 import type {Detection} from '../core/catalog/detect.js';
 import {scanRepo} from '../repo/scan.js';
-import type {WizardIo} from './io.js';
+import {makeIo} from './io.js';
 import {KeyRoot} from './key-router.js';
 import {Pager} from './screens/pager.js';
 import type {RepoSuggestion} from './screens/welcome.js';
@@ -98,27 +90,6 @@ async function detectedServices(
 	}
 }
 
-export function makeIo(source: AnswersSource, root: string, width: () => number): WizardIo {
-	return {
-		file:
-			source.kind === 'example'
-				? `${describeSource(source)} (changes are not saved)`
-				: path.relative(process.cwd(), source.path) || source.path,
-		root,
-		hash: sha256,
-		save: async (answers) => {
-			if (source.kind !== 'example') await saveAnswers(source.path, answers);
-		},
-		inspect: inspectDocument,
-		write: (file, markdown, force) => writeDocument(file, markdown, {force}),
-		render: (markdown, columns) =>
-			renderMarkdown(markdown, {
-				width: Math.min(columns, width()),
-				color: colorEnabled(uiStream()),
-			}),
-	};
-}
-
 export async function runWizard(parsed: Parsed): Promise<number> {
 	const {values} = parsed;
 	const source = await resolveSource({
@@ -137,13 +108,15 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 				? path.dirname(source.path)
 				: ((await gitRoot(path.dirname(source.path))) ?? path.dirname(source.path));
 	const firstRun = !hasAnswers(answers);
-	const [suggestions, detected] = await Promise.all([
+	const context: Context = {today: today(), suggestions: {}};
+	// What the repo tells (package.json, git, dependencies) is read while the first frame shows.
+	const repo = Promise.all([
 		firstRun ? repoSuggestions(root) : Promise.resolve([]),
 		detectedServices(root, answers),
 	]);
-	const context: Context = {today: today(), suggestions: {}};
 	const plain = values['plain'] === true || process.env['TERM'] === 'dumb';
 	if (plain) {
+		const [suggestions, detected] = await repo;
 		const {runPlain} = await import('./plain.js');
 		return runPlain({
 			source,
@@ -163,15 +136,16 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 	// back by the terminal's line editing. Ink manages it from here and restores it on exit.
 	process.stdin.setRawMode?.(true);
 	const result = await new Promise<AppResult>((resolve) => {
-		const instance = render(
+		const app = (found?: Awaited<typeof repo>) => (
 			<App
 				initial={initialState(answers, context, firstRun)}
 				io={io}
 				force={values['force'] === true}
-				repoSuggestions={suggestions}
-				detected={detected.names}
-				listSuggestions={{recipients: detected.suggestions}}
-				detections={detected.detections}
+				repoLoading={found === undefined}
+				repoSuggestions={found?.[0] ?? []}
+				detected={found?.[1].names ?? []}
+				listSuggestions={{recipients: found?.[1].suggestions ?? []}}
+				detections={found?.[1].detections ?? []}
 				renderCatalog={({answers: current, onPick, onCancel}) => (
 					<CatalogPicker
 						onPick={(service) =>
@@ -182,9 +156,15 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 					/>
 				)}
 				onExit={resolve}
-			/>,
-			{stdout: stream, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false},
+			/>
 		);
+		const instance = render(app(), {
+			stdout: stream,
+			stdin: process.stdin,
+			exitOnCtrlC: false,
+			patchConsole: false,
+		});
+		void repo.then((found) => instance.rerender(app(found)));
 		// Outside raw mode (while loading), Ctrl-C arrives as a signal: save state is already on disk.
 		process.once('SIGINT', () => {
 			instance.unmount();

@@ -10,6 +10,8 @@ export type WelcomeProps = {
 	suggestions: RepoSuggestion[];
 	/** Services found in the dependencies, offered later in the recipients section. */
 	detected: string[];
+	/** Suggestions are still being read from the repository. */
+	loading?: boolean;
 	onStart: (accepted: string[]) => void;
 };
 
@@ -17,7 +19,7 @@ export type WelcomeProps = {
 What happens, where answers are kept, that the result is a draft; then each suggestion from the
 repo, to accept or decline one by one. Nothing is used without a yes.
 */
-export function Welcome({file, suggestions, detected, onStart}: WelcomeProps) {
+export function Welcome({file, suggestions, detected, loading = false, onStart}: WelcomeProps) {
 	const [state, dispatch] = useReducer(
 		(current: {index: number; accepted: string[]}, action: {accept: boolean}) => {
 			const suggestion = suggestions[current.index];
@@ -31,6 +33,7 @@ export function Welcome({file, suggestions, detected, onStart}: WelcomeProps) {
 	);
 	const asking = suggestions[state.index];
 	useKeys((input, key) => {
+		if (loading) return;
 		if (asking) {
 			if (input.toLowerCase() === 'y' || key.return) dispatch({accept: true});
 			else if (input.toLowerCase() === 'n') dispatch({accept: false});
@@ -54,6 +57,11 @@ export function Welcome({file, suggestions, detected, onStart}: WelcomeProps) {
 				<Text>• Every question says why it is asked and which article it serves.</Text>
 				<Text color="yellow">• The result is a draft to review, not legal advice.</Text>
 			</Box>
+			{loading ? (
+				<Box marginTop={1}>
+					<Text dimColor>Reading your repository for suggestions…</Text>
+				</Box>
+			) : null}
 			{suggestions.length > 0 ? (
 				<Box marginTop={1} flexDirection="column">
 					<Text bold>Found in this repository</Text>
@@ -85,16 +93,18 @@ export function Welcome({file, suggestions, detected, onStart}: WelcomeProps) {
 			) : null}
 			<Keys
 				hints={
-					asking
-						? [
-								['y', 'use it'],
-								['n', 'ignore'],
-								['^C', 'quit'],
-							]
-						: [
-								['Enter', 'start'],
-								['^C', 'quit'],
-							]
+					loading
+						? [['^C', 'quit']]
+						: asking
+							? [
+									['y', 'use it'],
+									['n', 'ignore'],
+									['^C', 'quit'],
+								]
+							: [
+									['Enter', 'start'],
+									['^C', 'quit'],
+								]
 				}
 			/>
 		</Box>
