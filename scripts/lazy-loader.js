@@ -18,7 +18,9 @@ async function materialise(file, code) {
 	try {
 		await fs.access(file, constants.R_OK);
 		return true;
-	} catch {}
+	} catch {
+		// Not there yet: write it below.
+	}
 
 	try {
 		await fs.mkdir(path.dirname(file), {recursive: true, mode: 0o700});
