@@ -35,7 +35,7 @@ export function runInTerminal(
 	options: {cwd: string; env?: Record<string, string>; columns?: number; rows?: number},
 ): Terminal {
 	const pty: IPty = spawn(file, args, {
-		name: 'xterm-256color',
+		name: options.env?.['TERM'] ?? 'xterm-256color',
 		cols: options.columns ?? 100,
 		rows: options.rows ?? 40,
 		cwd: options.cwd,
