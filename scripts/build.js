@@ -32,6 +32,7 @@ export const lazyModules = [
 	'source/ui/run.tsx', // ink, react
 	'source/preview/render.ts', // marked, marked-terminal
 	'source/ui/plain.ts', // @inquirer, for --plain
+	'source/commands/catalog.ts', // scan, processors, drift: the processor catalog and its signals
 ].map((file) => path.join(root, file));
 
 const common = {

@@ -12,8 +12,8 @@ const handlers: Partial<Record<CommandName, () => Promise<(parsed: Parsed) => Pr
 	check: async () => (await import('./commands/check.js')).check,
 	preview: async () => (await import('./commands/preview.js')).preview,
 	answers: async () => (await import('./commands/answers.js')).answersCommand,
-	processors: async () => (await import('./commands/processors.js')).processors,
-	scan: async () => (await import('./commands/scan.js')).scan,
+	processors: async () => (await import('./commands/catalog.js')).processors,
+	scan: async () => (await import('./commands/catalog.js')).scan,
 };
 
 function fail(message: string, code: number): number {

@@ -113,7 +113,7 @@ export async function collectFindings(
 	// Drift between the repo's dependencies and the recipients: not for the bundled examples.
 	const drift =
 		options.scan === true && source.kind !== 'example'
-			? await (await import('./scan.js')).repoDriftFindings(answers)
+			? await (await import('./catalog.js')).repoDriftFindings(answers)
 			: [];
 	return [
 		...checkAnswers(answers, {today: today()}),
