@@ -71,11 +71,14 @@ export function ListScreen(props: ListScreenProps) {
 	const rows = records.length + suggestions.length + 2;
 	const at = Math.min(cursor, rows - 1);
 	useKeys((input, key) => {
+		// Any other key cancels a pending removal: a later d must ask again.
+		const remove = input === 'd' || key.delete;
+		if (!remove && confirm.index !== undefined) setConfirm({index: undefined});
 		if (key.upArrow) onMove(-1, rows);
 		else if (key.downArrow) onMove(1, rows);
 		else if (input === 'a') onAdd();
 		else if (input === 'c' && onCatalog) onCatalog();
-		else if ((input === 'd' || key.delete) && at < records.length) {
+		else if (remove && at < records.length) {
 			if (confirm.index === at) {
 				setConfirm({index: undefined});
 				onRemove(at);
