@@ -1,0 +1,406 @@
+import path from 'node:path';
+import test from 'ava';
+import type {DraftAnswers} from '../source/core/answers/types.js';
+import {checkAnswers} from '../source/core/checks/findings.js';
+import {getAt, setAt} from '../source/core/questionnaire/paths.js';
+import type {Context} from '../source/core/questionnaire/types.js';
+import {visibleSections} from '../source/core/questionnaire/walk.js';
+import {initialState} from '../source/core/questionnaire/wizard.js';
+import {recipientFromService} from '../source/core/catalog/catalog.js';
+import {App, type AppProps, type AppResult} from '../source/ui/app.js';
+import {CatalogPicker} from '../source/ui/catalog-picker.js';
+import type {RepoSuggestion} from '../source/ui/screens/welcome.js';
+import {keys, renderWithKeys, settle, waitUntil, type View} from './helpers/ink.js';
+import {fakeIo, fakeRoot, loadExample, type FakeIo} from './helpers/wizard-io.js';
+
+const context: Context = {today: '2026-10-01', suggestions: {}};
+
+function flat(frame: string): string {
+	return frame.replaceAll(/\s+/g, ' ').trim();
+}
+
+/** The text field's content, or undefined when the screen has none. */
+function field(frame: string): string | undefined {
+	const line = frame.split('\n').find((candidate) => candidate.startsWith('›'));
+	return line?.replace(/^› ?/, '').trimEnd();
+}
+
+function highlighted(frame: string): string {
+	return (
+		frame
+			.split('\n')
+			.find((line) => line.startsWith('❯ '))
+			?.slice(2)
+			.trim() ?? ''
+	);
+}
+
+type Started = {view: View; io: FakeIo; exits: AppResult[]};
+
+function startApp(
+	t: {teardown: (fn: () => void) => void},
+	options: {
+		answers?: DraftAnswers;
+		firstRun?: boolean;
+		repoSuggestions?: RepoSuggestion[];
+		io?: FakeIo;
+		extra?: Partial<AppProps>;
+	} = {},
+): Started {
+	const answers = options.answers ?? ({} as DraftAnswers);
+	const io = options.io ?? fakeIo();
+	const exits: AppResult[] = [];
+	const view = renderWithKeys(
+		<App
+			initial={initialState(answers, context, options.firstRun ?? true)}
+			io={io}
+			repoSuggestions={options.repoSuggestions}
+			onExit={(result) => exits.push(result)}
+			{...options.extra}
+		/>,
+		// The App brings its own KeyRoot, with the keys that work everywhere.
+		{t, bare: true},
+	);
+	return {view, io, exits};
+}
+
+const sectionCount = visibleSections({}).length;
+
+/** Type text, wait until the field shows it, then Enter. */
+async function answer(view: View, text: string): Promise<void> {
+	await view.waitForFrame((frame) => field(frame) === '');
+	view.press(text);
+	await view.pressWhen((frame) => field(frame) === text, keys.enter);
+}
+
+async function lastSaved(io: FakeIo, check: (answers: DraftAnswers) => boolean, what: string) {
+	await waitUntil(() => io.saved.length > 0 && check(io.saved.at(-1)!), what);
+	return io.saved.at(-1)!;
+}
+
+test('App: the welcome screen leads to the first question', async (t) => {
+	const {view, io} = startApp(t);
+	const welcome = flat(await view.waitForFrame('Enter start'));
+	t.true(welcome.includes('privacy-wizard · Welcome'));
+	t.true(welcome.includes('privacy-wizard.json'));
+	view.press(keys.enter);
+	const first = flat(await view.waitForFrame("Your company's legal name"));
+	t.true(first.includes('privacy-wizard · Your company'));
+	t.true(first.includes(`Section 1 of ${sectionCount} · question 1 of 12`), first);
+	t.true(first.includes('Esc back'));
+	t.is(io.saved.length, 0, 'nothing to save yet');
+});
+
+test('App: accepted suggestions become defaults, declined ones do not', async (t) => {
+	const {view} = startApp(t, {
+		repoSuggestions: [
+			{key: 'gitEmail', label: 'Contact email', value: 'dev@lumen.example'},
+			{key: 'homepage', label: 'Website', value: 'https://lumen.example'},
+		],
+	});
+	await view.pressWhen('Use “dev@lumen.example”', 'y');
+	await view.pressWhen('Use “https://lumen.example”', 'n');
+	await view.pressWhen('Enter start', keys.enter);
+	await answer(view, 'Lumen GmbH');
+	// Trading name, address lines, postal code, locality, region, country: then the email.
+	await view.pressWhen('Trading name', keys.enter);
+	await view.pressWhen('Street address', 'Torstraße 140\r');
+	await view.pressWhen((frame) => frame.includes('1. Torstraße 140'), keys.enter);
+	await view.pressWhen('Postal code', '10119\r');
+	await view.pressWhen((frame) => flat(frame).includes('question 5 of 12'), 'Berlin\r');
+	await view.pressWhen((frame) => flat(frame).includes('question 6 of 12'), keys.enter);
+	await view.pressWhen('type to filter', 'germ');
+	await view.pressWhen((frame) => highlighted(frame) === 'Germany', keys.enter);
+	const email = await view.waitForFrame((frame) => flat(frame).includes('question 8 of 12'));
+	t.is(field(email), 'dev@lumen.example');
+	view.press(keys.enter);
+	await view.pressWhen((frame) => flat(frame).includes('question 9 of 12'), keys.enter);
+	const website = await view.waitForFrame((frame) => flat(frame).includes('question 10 of 12'));
+	t.is(
+		field(website)?.trim(),
+		'https://',
+		'the declined homepage is not offered (the placeholder shows)',
+	);
+});
+
+test('App: an answer is saved, Esc goes back with it as the default', async (t) => {
+	const {view, io} = startApp(t);
+	await view.pressWhen('Enter start', keys.enter);
+	await view.waitForFrame("Your company's legal name");
+	await answer(view, 'Müller 山田 GmbH');
+	const saved = await lastSaved(
+		io,
+		(answers) => getAt(answers, ['controller', 'legalName']) === 'Müller 山田 GmbH',
+		'the saved answer',
+	);
+	t.deepEqual(saved['controller'], {legalName: 'Müller 山田 GmbH'});
+	const second = flat(await view.waitForFrame('Trading name, if different'));
+	t.true(second.includes('question 2 of 12'));
+	view.press(keys.escape);
+	const back = await view.waitForFrame("Your company's legal name");
+	t.is(field(back), 'Müller 山田 GmbH');
+	t.true(flat(back).includes('question 1 of 12'));
+	// Changing it saves the new answer.
+	view.press(keys.ctrlU);
+	await answer(view, 'Lumen GmbH');
+	await lastSaved(
+		io,
+		(answers) => getAt(answers, ['controller', 'legalName']) === 'Lumen GmbH',
+		'the changed answer saved',
+	);
+	await view.waitForFrame('Trading name, if different');
+});
+
+test('App: a validation message stays on the question', async (t) => {
+	const {view, io} = startApp(t);
+	await view.pressWhen('Enter start', keys.enter);
+	await view.pressWhen("Your company's legal name", keys.enter);
+	const frame = await view.waitForFrame('✖');
+	t.true(frame.includes("Your company's legal name"));
+	t.is(io.saved.length, 0);
+	await answer(view, 'Lumen GmbH');
+	const next = await view.waitForFrame('Trading name');
+	t.false(next.includes('✖'), 'the message goes with the question');
+});
+
+test('App: Ctrl-O opens the sections, Ctrl-R the review', async (t) => {
+	const {view} = startApp(t);
+	await view.pressWhen('Enter start', keys.enter);
+	await view.waitForFrame("Your company's legal name");
+	await answer(view, 'Lumen GmbH');
+	await view.pressWhen('Trading name', keys.ctrlO);
+	const sections = await view.waitForFrame('Write the documents');
+	t.true(sections.includes('privacy-wizard · Sections'));
+	t.true(sections.includes(`0 of ${sectionCount} complete`));
+	t.true(sections.includes('! 1. Your company (needs attention)'));
+	t.true(sections.includes('· 2. Your product and its users (not started)'));
+	// Back into the section: it opens at its first gap.
+	await view.pressWhen((frame) => highlighted(frame).includes('1. Your company'), keys.enter);
+	const reopened = await view.waitForFrame('Street address of your company');
+	t.true(flat(reopened).includes('question 3 of 12'));
+	view.press(keys.ctrlR);
+	const review = flat(await view.waitForFrame('privacy-wizard · Review'));
+	t.regex(review, /\d+ errors?, \d+ warnings/);
+	t.true(review.includes('w write documents'));
+});
+
+test('App: Ctrl-C waits for the pending save, then exits with 130', async (t) => {
+	const {view, io, exits} = startApp(t);
+	await view.pressWhen('Enter start', keys.enter);
+	await view.waitForFrame("Your company's legal name");
+	io.holdSaves();
+	await answer(view, 'Lumen GmbH');
+	await view.pressWhen('Trading name', keys.ctrlC);
+	const stopped = flat(await view.waitForFrame('Stopped.'));
+	t.true(stopped.includes('Your answers are saved in privacy-wizard.json'));
+	t.deepEqual(exits, [], 'no exit while the save is pending');
+	t.is(io.saved.length, 0);
+	io.release();
+	await waitUntil(() => exits.length === 1, 'the exit');
+	t.deepEqual(exits, [{code: 130, written: []}]);
+	t.is(getAt(io.saved.at(-1), ['controller', 'legalName']), 'Lumen GmbH');
+});
+
+test('App: Ctrl-C on the welcome screen exits with 130', async (t) => {
+	const {view, exits} = startApp(t);
+	await view.pressWhen('Enter start', keys.ctrlC);
+	await waitUntil(() => exits.length === 1, 'the exit');
+	t.is(exits[0]!.code, 130);
+});
+
+test('App: a save that fails says so on screen', async (t) => {
+	const io = fakeIo();
+	io.save = async () => {
+		throw new Error('EROFS: read-only file system');
+	};
+
+	const {view} = startApp(t, {io});
+	await view.pressWhen('Enter start', keys.enter);
+	await view.waitForFrame("Your company's legal name");
+	await answer(view, 'Lumen GmbH');
+	const frame = flat(await view.waitForFrame('Could not save'));
+	t.true(frame.includes('✖ Could not save the answers: EROFS: read-only file system'));
+	t.true(frame.includes('Trading name'));
+});
+
+test('App: a list question shows its records; adding one walks its fields', async (t) => {
+	const answers = loadExample('eu-saas');
+	const {view, io} = startApp(t, {answers, firstRun: false});
+	const data = visibleSections(answers).findIndex((section) => section.id === 'data') + 1;
+	await view.pressWhen('Write the documents', String(data));
+	const list = await view.waitForFrame('Kinds of personal data you collect');
+	const names = (answers['dataItems'] as Array<{name: string}>).map((item) => item.name);
+	for (const name of names)
+		t.true(
+			list.split('\n').some((line) => line.slice(2) === name),
+			name,
+		);
+	t.true(flat(list).includes(`Section ${data} of`));
+	view.press('a');
+	const first = await view.waitForFrame('Name of this data');
+	t.true(first.includes(`Entry ${names.length + 1} (not named yet)`));
+	await answer(view, 'Device identifiers');
+	await view.pressWhen('What it includes (optional)', keys.enter);
+	// A list inside the record: its sources.
+	await view.pressWhen('No entries yet.', keys.enter);
+	await view.pressWhen((frame) => highlighted(frame) === 'From the person', keys.down);
+	await view.pressWhen((frame) => highlighted(frame) === 'Collected automatically', keys.enter);
+	await view.pressWhen('When or how? (optional)', 'from the app\r');
+	const sources = await view.waitForFrame('Sources of this data');
+	t.true(sources.split('\n').some((line) => line.slice(2) === 'Collected automatically'));
+	t.true(flat(sources).includes('Device identifiers'), 'the record being edited is named');
+	view.press('f');
+	// Not a special category: the "none" row at the end.
+	await view.pressWhen('Is it a special category of data?', keys.up);
+	await view.pressWhen((frame) => highlighted(frame) === 'None of these', keys.enter);
+	const back = await view.waitForFrame(
+		(frame) => frame.includes('Kinds of personal data') && frame.includes('Device identifiers'),
+	);
+	t.false(back.includes('Name of this data'));
+	// The record gets its id when its last field is answered.
+	const saved = await lastSaved(
+		io,
+		(next) => getAt(next, ['dataItems', names.length, 'id']) !== undefined,
+		'the new record saved with its id',
+	);
+	t.deepEqual((saved['dataItems'] as unknown[]).at(-1), {
+		name: 'Device identifiers',
+		sources: [{kind: 'automatic', detail: 'from the app'}],
+		id: 'device-identifiers',
+	});
+});
+
+// Known bug in the core (source/core/questionnaire/wizard.ts, previousQuestion): taking back a new
+// empty record changes the answers without setting `unsaved`, so the App never saves the list
+// without it: quit right then and the answers file keeps an empty `{}` entry. Fails until fixed.
+test.failing('App: Esc on a new empty record removes it, in the saved answers too', async (t) => {
+	const answers = loadExample('eu-saas');
+	const {view, io, exits} = startApp(t, {answers, firstRun: false});
+	const data = visibleSections(answers).findIndex((section) => section.id === 'data') + 1;
+	const count = (answers['dataItems'] as unknown[]).length;
+	await view.pressWhen('Write the documents', String(data));
+	await view.pressWhen('Kinds of personal data you collect', 'a');
+	await view.pressWhen('Name of this data', keys.escape);
+	const list = await view.waitForFrame('Kinds of personal data you collect');
+	t.false(list.includes('not named yet'));
+	// Ctrl-C leaves after the last save: what is saved then is what the next run finds.
+	view.press(keys.ctrlC);
+	await waitUntil(() => exits.length === 1, 'the exit');
+	t.is((io.saved.at(-1)!['dataItems'] as unknown[]).length, count);
+});
+
+test('App: in the review, a finding key jumps to its question', async (t) => {
+	let answers = loadExample('eu-saas');
+	answers = setAt(answers, ['rights', 'verification'], undefined);
+	const findings = checkAnswers(answers, {today: context.today});
+	const index = findings.findIndex((finding) => finding.path === 'rights.verification');
+	t.true(index >= 0, 'check reports the missing verification');
+	const {view} = startApp(t, {answers, firstRun: false});
+	await view.pressWhen('Write the documents', 'r');
+	const review = await view.waitForFrame('privacy-wizard · Review');
+	t.true(flat(review).includes(findings[index]!.id));
+	view.press('123456789'[index]!);
+	const question = flat(await view.waitForFrame('privacy-wizard · Rights requests'));
+	t.true(question.includes("How do you check a requester's identity?"));
+	const rights = visibleSections(answers).findIndex((section) => section.id === 'rights') + 1;
+	t.true(question.includes(`Section ${rights} of`));
+	// Answering it leads on; the review then has one finding fewer.
+	await answer(view, 'We reply only to the email address on the account.');
+	await view.pressWhen(
+		(frame) => !frame.includes("How do you check a requester's identity?"),
+		keys.ctrlR,
+	);
+	const after = flat(await view.waitForFrame('privacy-wizard · Review'));
+	t.false(after.includes('How requests are verified'));
+});
+
+test('App: write the documents, preview them, finish with code 0', async (t) => {
+	const answers = loadExample('eu-saas');
+	const {view, io, exits} = startApp(t, {answers, firstRun: false});
+	await view.pressWhen('Write the documents', 'w');
+	await view.pressWhen('Enter write', keys.enter);
+	await view.pressWhen('✔ wrote DATA-RIGHTS.md', 'p');
+	const preview = await view.waitForFrame(/lines 1–\d+ of \d+/);
+	t.true(preview.includes('PRIVACY.md'));
+	view.press('q');
+	// Closing the preview returns to what was written; the write is not planned again.
+	await view.pressWhen('✔ wrote PRIVACY.md', keys.enter);
+	await waitUntil(() => exits.length === 1, 'the exit');
+	t.is(exits[0]!.code, 0);
+	t.deepEqual(
+		exits[0]!.written.map((target) => target.file),
+		[path.join(fakeRoot, 'PRIVACY.md'), path.join(fakeRoot, 'DATA-RIGHTS.md')],
+	);
+	t.true(io.files.get(path.join(fakeRoot, 'PRIVACY.md'))!.includes('Lumen'));
+	t.is(io.writes.length, 2, 'each document written once');
+});
+
+test('App: a detected service is offered on the recipients list, the catalog adds another', async (t) => {
+	const answers = loadExample('eu-saas');
+	const count = (answers['recipients'] as unknown[]).length;
+	const {view, io} = startApp(t, {
+		answers,
+		firstRun: false,
+		extra: {
+			listSuggestions: {
+				recipients: [
+					{
+						label: 'Sentry',
+						detail: 'found: @sentry/node in package.json',
+						record: {name: 'Sentry', catalogId: 'sentry'},
+					},
+				],
+			},
+			renderCatalog: ({answers: current, onPick, onCancel}) => (
+				<CatalogPicker
+					onPick={(service) =>
+						onPick(recipientFromService(service, current) as Record<string, unknown>)
+					}
+					onCustom={() => onPick({})}
+					onCancel={onCancel}
+				/>
+			),
+		},
+	});
+	const recipients =
+		visibleSections(answers).findIndex((section) => section.id === 'recipients') + 1;
+	await view.pressWhen('Write the documents', String(recipients));
+	const list = await view.waitForFrame('+ Sentry');
+	t.true(flat(list).includes('c from catalog'));
+	t.true(list.includes('Add… (custom)'));
+	// Rows: the records, the suggestion, Add, Done. ↑ wraps from the first to Done.
+	view.press(keys.up);
+	await view.pressWhen((frame) => highlighted(frame) === 'Done', keys.up);
+	await view.pressWhen((frame) => highlighted(frame) === 'Add… (custom)', keys.up);
+	await view.pressWhen((frame) => highlighted(frame).startsWith('+ Sentry'), keys.enter);
+	const first = await view.waitForFrame('Name of the recipient');
+	t.is(field(first), 'Sentry', 'the suggested record fills the fields');
+	await lastSaved(
+		io,
+		(next) => getAt(next, ['recipients', count, 'catalogId']) === 'sentry',
+		'the suggested record saved',
+	);
+	// Back on the list, the suggestion is no longer offered: Sentry is a record now.
+	view.press(keys.escape);
+	const back = await view.waitForFrame((frame) => frame.includes('Add… (custom)'));
+	t.false(back.includes('+ Sentry'));
+	t.true(back.split('\n').some((line) => line.slice(2) === 'Sentry'));
+	// The catalog: Esc cancels, then a search and Enter add a service.
+	view.press('c');
+	await view.waitForFrame('Search the catalog');
+	// The picker listens with its own useInput, registered after its first frame: wait for it.
+	await settle();
+	view.press(keys.escape);
+	await view.pressWhen((frame) => frame.includes('Add… (custom)'), 'c');
+	await view.waitForFrame('Search the catalog');
+	await settle();
+	view.press('posth');
+	await view.pressWhen((frame) => frame.includes('› PostHog'), keys.enter);
+	const picked = await view.waitForFrame('Name of the recipient');
+	t.is(field(picked), 'PostHog');
+	await lastSaved(
+		io,
+		(next) => getAt(next, ['recipients', count + 1, 'catalogId']) === 'posthog',
+		'the catalog record saved',
+	);
+});
