@@ -2,6 +2,7 @@ import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {serializeAnswers} from '../core/answers/canonical.js';
+import {withSchemaReference} from '../core/answers/schema.js';
 import {describeLoadProblem, parseAnswers} from '../core/answers/load.js';
 import type {Parsed} from '../cli/args.js';
 import {OperationError, UsageError} from '../errors.js';
@@ -73,7 +74,7 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 		}
 
 		case 'export': {
-			await stdout(serializeAnswers(await requireAnswers(source)));
+			await stdout(serializeAnswers(withSchemaReference(await requireAnswers(source))));
 			return 0;
 		}
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {defaultExample, examples, exampleNames} from '../core/answers/examples.js';
 import {describeLoadProblem, parseAnswers, validateAnswers} from '../core/answers/load.js';
+import {withSchemaReference} from '../core/answers/schema.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {OperationError, UsageError} from '../errors.js';
 import {gitRoot} from '../repo/git.js';
@@ -113,7 +114,7 @@ export async function requireAnswers(source: AnswersSource): Promise<DraftAnswer
 export async function saveAnswers(file: string, answers: DraftAnswers): Promise<void> {
 	const {writeAnswersFile} = await import('./conf-store.js');
 	try {
-		await writeAnswersFile(file, answers as Record<string, unknown>);
+		await writeAnswersFile(file, withSchemaReference(answers as Record<string, unknown>));
 	} catch (error) {
 		throw fileError(error, file, 'Answers file', 'write');
 	}
