@@ -38,7 +38,10 @@ export type AppProps = {
 	listSuggestions?: Record<string, Suggestion[]>;
 	detected?: string[];
 	/** A picker shown for lists with `catalogPicker` ("c" on their screen). */
-	/** Services the repo's dependencies reveal: the review reports those missing from the answers. */
+	/**
+	Services the repo's dependencies reveal: the review reports those missing from the answers.
+	Undefined when the repo was not (or could not be) scanned: then there is no drift to report.
+	*/
 	detections?: readonly Detection[];
 	renderCatalog?: (props: {
 		answers: DraftAnswers;
@@ -60,7 +63,7 @@ export function App({
 	repoLoading = false,
 	listSuggestions = {},
 	detected = [],
-	detections = [],
+	detections,
 	renderCatalog,
 	onExit,
 }: AppProps) {
@@ -367,9 +370,12 @@ function Asking({
 function reviewFindings(
 	answers: DraftAnswers,
 	today: string,
-	detections: readonly Detection[],
+	detections: readonly Detection[] | undefined,
 ): Finding[] {
-	const all = [...checkAnswers(answers, {today}), ...driftFindings(answers, detections)];
+	const all = [
+		...checkAnswers(answers, {today}),
+		...(detections ? driftFindings(answers, detections) : []),
+	];
 	return [
 		...all.filter((finding) => finding.severity === 'error'),
 		...all.filter((finding) => finding.severity === 'warning'),

@@ -72,7 +72,7 @@ export async function repoSuggestions(root: string): Promise<RepoSuggestion[]> {
 async function detectedServices(
 	root: string,
 	answers: DraftAnswers,
-): Promise<{names: string[]; suggestions: Suggestion[]; detections: Detection[]}> {
+): Promise<{names: string[]; suggestions: Suggestion[]; detections?: Detection[]}> {
 	try {
 		const {detections} = await scanRepo(root);
 		return {
@@ -86,7 +86,7 @@ async function detectedServices(
 		};
 	} catch {
 		// Suggestions are a convenience: a repo that cannot be scanned simply offers none.
-		return {names: [], suggestions: [], detections: []};
+		return {names: [], suggestions: []};
 	}
 }
 
@@ -145,7 +145,7 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 				repoSuggestions={found?.[0] ?? []}
 				detected={found?.[1].names ?? []}
 				listSuggestions={{recipients: found?.[1].suggestions ?? []}}
-				detections={found?.[1].detections ?? []}
+				detections={found?.[1].detections}
 				renderCatalog={({answers: current, onPick, onCancel}) => (
 					<CatalogPicker
 						onPick={(service) =>

@@ -420,7 +420,13 @@ function previousQuestion(state: WizardState): WizardState {
 		answers = setAt(answers, frame.recordPath, undefined);
 	}
 
-	return {...state, answers, stack: state.stack.slice(0, -1), error: undefined};
+	return {
+		...state,
+		answers,
+		stack: state.stack.slice(0, -1),
+		error: undefined,
+		unsaved: state.unsaved || answers !== state.answers,
+	};
 }
 
 function answer(state: WizardState, raw: unknown): WizardState {
