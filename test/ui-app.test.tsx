@@ -10,7 +10,7 @@ import {recipientFromService} from '../source/core/catalog/catalog.js';
 import {App, type AppProps, type AppResult} from '../source/ui/app.js';
 import {CatalogPicker} from '../source/ui/catalog-picker.js';
 import type {RepoSuggestion} from '../source/ui/screens/welcome.js';
-import {keys, renderWithKeys, settle, waitUntil, type View} from './helpers/ink.js';
+import {keys, renderWithKeys, settle, waitUntil, type View, highlighted} from './helpers/ink.js';
 import {fakeIo, fakeRoot, loadExample, type FakeIo} from './helpers/wizard-io.js';
 
 const context: Context = {today: '2026-10-01', suggestions: {}};
@@ -23,16 +23,6 @@ function flat(frame: string): string {
 function field(frame: string): string | undefined {
 	const line = frame.split('\n').find((candidate) => candidate.startsWith('›'));
 	return line?.replace(/^› ?/, '').trimEnd();
-}
-
-function highlighted(frame: string): string {
-	return (
-		frame
-			.split('\n')
-			.find((line) => line.startsWith('❯ '))
-			?.slice(2)
-			.trim() ?? ''
-	);
 }
 
 type Started = {view: View; io: FakeIo; exits: AppResult[]};

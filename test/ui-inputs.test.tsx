@@ -5,7 +5,7 @@ import {Choice} from '../source/ui/inputs/choice.js';
 import {TextInput} from '../source/ui/inputs/text-input.js';
 import {TextList} from '../source/ui/inputs/text-list.js';
 import {YesNo} from '../source/ui/inputs/yes-no.js';
-import {keys, renderWithKeys, waitUntil, type View} from './helpers/ink.js';
+import {keys, renderWithKeys, waitUntil, type View, highlighted} from './helpers/ink.js';
 
 /** Collects what a component submits; `nth(n)` waits for the nth submission. */
 function submissions<T>() {
@@ -134,17 +134,6 @@ const greek: Option[] = [
 	{value: 'b', label: 'Beta'},
 	{value: 'c', label: 'Gamma', help: 'The third letter'},
 ];
-
-/** The highlighted row. */
-function highlighted(frame: string): string {
-	return (
-		frame
-			.split('\n')
-			.find((line) => line.startsWith('❯ '))
-			?.slice(2)
-			.trim() ?? ''
-	);
-}
 
 function rows(frame: string): string[] {
 	return frame

@@ -17,7 +17,7 @@ import {QuestionScreen} from '../source/ui/screens/question.js';
 import {Review} from '../source/ui/screens/review.js';
 import {Welcome} from '../source/ui/screens/welcome.js';
 import {WriteScreen, type Target} from '../source/ui/screens/write.js';
-import {keys, renderWithKeys, waitUntil, type View} from './helpers/ink.js';
+import {keys, renderWithKeys, waitUntil, type View, highlighted} from './helpers/ink.js';
 import {fakeIo, fakeRoot, loadExample} from './helpers/wizard-io.js';
 
 const context: Context = {today: '2026-10-01', suggestions: {}};
@@ -48,16 +48,6 @@ function flat(frame: string): string {
 function field(frame: string): string {
 	const line = frame.split('\n').find((candidate) => candidate.startsWith('›')) ?? '';
 	return line.replace(/^› ?/, '').trimEnd();
-}
-
-function highlighted(frame: string): string {
-	return (
-		frame
-			.split('\n')
-			.find((line) => line.startsWith('❯ '))
-			?.slice(2)
-			.trim() ?? ''
-	);
 }
 
 function calls<T extends unknown[]>() {

@@ -244,3 +244,14 @@ export function renderWithKeys(element: ReactElement, options: RenderOptions = {
 		pressWhen,
 	};
 }
+
+/** The highlighted row of a list (the one after "❯ "). */
+export function highlighted(frame: string): string {
+	return (
+		frame
+			.split('\n')
+			.find((line) => line.startsWith('❯ '))
+			?.slice(2)
+			.trim() ?? ''
+	);
+}

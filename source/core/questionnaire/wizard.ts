@@ -330,6 +330,11 @@ function closeFrame(state: WizardState): WizardState {
 
 	// End of a record: give it an id if its list wants one, then back to the list.
 	const answers = withRecordId(state.answers, frame);
+	return leaveRecord(state, answers);
+}
+
+/** Back from a record's questions to its list, with the answers as the record left them. */
+function leaveRecord(state: WizardState, answers: DraftAnswers): WizardState {
 	return {
 		...state,
 		answers,
@@ -420,13 +425,7 @@ function previousQuestion(state: WizardState): WizardState {
 		answers = setAt(answers, frame.recordPath, undefined);
 	}
 
-	return {
-		...state,
-		answers,
-		stack: state.stack.slice(0, -1),
-		error: undefined,
-		unsaved: state.unsaved || answers !== state.answers,
-	};
+	return leaveRecord(state, answers);
 }
 
 function answer(state: WizardState, raw: unknown): WizardState {
