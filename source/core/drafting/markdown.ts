@@ -28,10 +28,18 @@ export function flatten(text: string): string {
 	return text.replace(controlOrBreak, ' ').replace(/\s+/g, ' ');
 }
 
-const email = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+/** An email address CommonMark accepts as an autolink (`<a@b.example>`). */
+const email =
+	/^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
+/**
+Anything a GFM renderer could turn into a link by itself (a superset of what micromark and marked
+link): web addresses in any case after anything but a letter, and email addresses, whose domain
+may even start with a dot (`+@.A` is one for micromark). No `|`: in a table cell it ends the cell,
+even inside an autolink. marked also links `ftp://`, which the drafter never links.
+*/
 const urlOrEmail =
-	/\b(?:https?:\/\/[^\s<>"`]+|www\.[^\s<>"`]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+	/(?<![A-Za-z])(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"`|]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9._-]*\.[A-Za-z0-9._-]*[A-Za-z0-9_-]/gi;
 
 /**
 Escape text for an inline context. Every ASCII character with a Markdown meaning is
@@ -55,25 +63,43 @@ function trimTrailingPunctuation(url: string): {url: string; rest: string} {
 	return {url: url.slice(0, match.index), rest: match[0]};
 }
 
+/** An address written so that no renderer links it: inside link text, or not a valid autolink. */
+function defuse(url: string): string {
+	return escapePlain(url)
+		.replace(/[:@]/g, (character) => `\\${character}`)
+		.replace(/(www)\./gi, '$1\\.');
+}
+
 /**
 Bare URLs and emails become autolinks (`<https://…>`), so that no linter sees a bare URL and no
-renderer guesses where the link ends.
+renderer guesses where the link ends. Inside link text (`links` false), where a link would nest
+in a link, and where an address is not a valid autolink, they are defused instead.
 */
-function renderText(raw: string): string {
+function renderText(raw: string, links = true): string {
 	const text = flatten(raw);
 	let out = '';
 	let last = 0;
 	for (const match of text.matchAll(urlOrEmail)) {
 		const start = match.index;
 		const {url, rest} = trimTrailingPunctuation(match[0]);
-		if (url.length === 0 || (url.startsWith('www.') && !url.slice(4).includes('.'))) {
+		const www = /^www\.[^.]+\./i.test(url);
+		const web = www || /^https?:\/\/./i.test(url);
+		out += escapePlain(text.slice(last, start));
+		last = start + match[0].length;
+		if (links && www) {
+			// Shown as typed; a link text cannot hold a link, so its own address is defused.
+			out += `[${defuse(url)}](${renderLinkTarget(`https://${url}`)})`;
+		} else if (links && web) {
+			out += autolink(url);
+		} else if (links && email.test(url)) {
+			out += autolink(url);
+		} else {
+			// Trailing punctuation too: micromark links `www.,` as "www".
+			out += defuse(match[0]);
 			continue;
 		}
 
-		out += escapePlain(text.slice(last, start));
-		out += autolink(url.startsWith('www.') ? `https://${url}` : url);
 		out += escapePlain(rest);
-		last = start + match[0].length;
 	}
 
 	out += escapePlain(text.slice(last));
@@ -91,33 +117,37 @@ function isSafeUrl(url: string): boolean {
 
 /** Autolink targets: a web address, or an email address (shown without `mailto:`). */
 function isSafeAutolink(target: string): boolean {
-	return /^https?:\/\/[^\s<>]+$/.test(target) || email.test(target);
+	return /^https?:\/\/[^\s<>|]+$/i.test(target) || email.test(target);
 }
 
 function renderLinkTarget(url: string): string {
-	return url.replace(/[()\\]/g, (character) => `\\${character}`);
+	// `\|` keeps a table cell whole and is a plain `|` in the link everywhere else.
+	return url.replace(/[()\\|]/g, (character) => `\\${character}`);
 }
 
-export function renderInline(nodes: Inline[]): string {
+/** Inline nodes as Markdown; `links` is false inside link text, where links cannot nest. */
+export function renderInline(nodes: Inline[], links = true): string {
 	return nodes
 		.map((node) => {
 			if (typeof node === 'string') {
-				return renderText(node);
+				return renderText(node, links);
 			}
 
 			if ('strong' in node) {
-				return `**${renderInline(node.strong).trim()}**`;
+				return `**${renderInline(node.strong, links).trim()}**`;
 			}
 
 			if ('emphasis' in node) {
-				return `*${renderInline(node.emphasis).trim()}*`;
+				return `*${renderInline(node.emphasis, links).trim()}*`;
 			}
 
 			if ('autolink' in node) {
-				return isSafeAutolink(node.autolink) ? autolink(node.autolink) : renderText(node.autolink);
+				return links && isSafeAutolink(node.autolink)
+					? autolink(node.autolink)
+					: renderText(node.autolink, links);
 			}
 
-			const text = renderInline(node.text).trim();
+			const text = renderInline(node.text, false).trim();
 			if (!isSafeUrl(node.link) || text === '') {
 				return text;
 			}
@@ -169,10 +199,15 @@ function renderCell(nodes: Inline[]): string {
 function renderBlock(block: Block): string {
 	switch (block.type) {
 		case 'heading': {
-			// Headings end without punctuation (markdownlint MD026).
-			const text = renderInline(block.text)
-				.trim()
-				.replace(/[.,;:!。，；：！\\]+$/u, '');
+			// Headings end without punctuation (markdownlint MD026). A heading that is nothing but
+			// punctuation keeps it, the last character as a character reference, which MD026 allows.
+			const full = renderInline(block.text).trim();
+			const text =
+				full.replace(/[\s.,;:!。，；：！\\]+$/u, '') ||
+				full.replace(
+					/\\?([.,;:!。，；：！])$/u,
+					(_, character: string) => `&#${character.codePointAt(0)};`,
+				);
 			return `${'#'.repeat(block.level)} ${text}`;
 		}
 

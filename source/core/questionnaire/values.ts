@@ -140,11 +140,16 @@ export function isRequired(
 	return evaluate(question.required, answers, recordPath);
 }
 
+// The drafter turns control characters into spaces: text made of them says nothing.
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** No answer: nothing, or text with nothing to read in it (spaces and control characters only). */
 export function isBlank(value: unknown): boolean {
 	return (
 		value === undefined ||
 		value === null ||
-		(typeof value === 'string' && value.trim() === '') ||
+		(typeof value === 'string' && value.replace(controlCharacters, '').trim() === '') ||
 		(Array.isArray(value) && value.length === 0)
 	);
 }
