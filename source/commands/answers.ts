@@ -95,7 +95,12 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 					() => true,
 					() => false,
 				));
-			if (replacing && serializeAnswers(current) !== serializeAnswers(result.answers)) {
+			// Saving adds a `$schema` link: compare with it on both sides, or the same answers differ.
+			const same =
+				current !== undefined &&
+				serializeAnswers(withSchemaReference(current)) ===
+					serializeAnswers(withSchemaReference(result.answers));
+			if (replacing && !same) {
 				if (
 					!(await confirm(`Replace the answers in ${target} with ${file}?`, yes, 'replace them'))
 				) {
