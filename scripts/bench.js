@@ -164,7 +164,12 @@ async function firstQuestion(repo) {
 	const {spawn} = await import('node-pty');
 	return new Promise((resolve, reject) => {
 		const start = process.hrtime.bigint();
-		const pty = spawn(process.execPath, [cli], {cols: 100, rows: 30, cwd: repo, env: {...process.env, CI: 'false', NO_COLOR: '1'}});
+		const pty = spawn(process.execPath, [cli], {
+			cols: 100,
+			rows: 30,
+			cwd: repo,
+			env: {...process.env, CI: 'false', NO_COLOR: '1'},
+		});
 		let output = '';
 		const timer = setTimeout(() => {
 			pty.kill();
@@ -244,7 +249,12 @@ try {
 	spawnSync('git', ['init', '-q'], {cwd: fresh});
 	writeFileSync(path.join(fresh, 'package.json'), JSON.stringify({name: 'bench-app'}));
 	const question = await measureFirstQuestion(fresh);
-	row('wizard: start to first question (pty)', `${question.ms.toFixed(0)} ms = ${(question.ms / question.baseline).toFixed(2)}×`, '≤ 3.5×', question.ms / question.baseline <= 3.5);
+	row(
+		'wizard: start to first question (pty)',
+		`${question.ms.toFixed(0)} ms = ${(question.ms / question.baseline).toFixed(2)}×`,
+		'≤ 3.5×',
+		question.ms / question.baseline <= 3.5,
+	);
 
 	const repo = path.join(work, 'repo');
 	mkdirSync(repo);

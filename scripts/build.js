@@ -71,7 +71,8 @@ const inputs = new Set();
 // Yoga's WebAssembly loader asks `typeof fetch`, which makes Node load its whole HTTP client
 // (undici, ~50 ms). The wizard never fetches anything: while its bundle loads, fetch is hidden.
 const hideFetch = {
-	banner: "const __fetch=Object.getOwnPropertyDescriptor(globalThis,'fetch');Object.defineProperty(globalThis,'fetch',{value:undefined,configurable:true,writable:true});",
+	banner:
+		"const __fetch=Object.getOwnPropertyDescriptor(globalThis,'fetch');Object.defineProperty(globalThis,'fetch',{value:undefined,configurable:true,writable:true});",
 	footer: "if(__fetch)Object.defineProperty(globalThis,'fetch',__fetch);",
 };
 
@@ -106,7 +107,9 @@ const lazyPlugin = (self) => ({
 			if (args.namespace === 'lazy' || !args.path.startsWith('.')) return undefined;
 			const resolved = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
 			const candidates = [resolved, resolved.replace(/\.ts$/, '.tsx')];
-			const match = candidates.find((candidate) => candidate !== self && lazyModules.includes(candidate));
+			const match = candidates.find(
+				(candidate) => candidate !== self && lazyModules.includes(candidate),
+			);
 			return match ? {path: match, namespace: 'lazy'} : undefined;
 		});
 		context.onLoad({filter: /.*/, namespace: 'lazy'}, async (args) => {

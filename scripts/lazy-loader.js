@@ -10,7 +10,10 @@ import process from 'node:process';
 import {pathToFileURL} from 'node:url';
 
 function cacheFolder() {
-	const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) || path.join(homedir(), '.cache');
+	const base =
+		process.env.XDG_CACHE_HOME ||
+		(process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) ||
+		path.join(homedir(), '.cache');
 	return path.join(base, 'privacy-wizard');
 }
 
