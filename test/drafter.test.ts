@@ -314,3 +314,20 @@ test('addresses in user text become links, shown as typed, never nested in a lin
 	t.true(html.includes('<a href="https://WWW.EXAMPLE.COM">WWW.EXAMPLE.COM</a>'));
 	t.true(html.includes('<a href="mailto:a_b@c-d.example">a_b@c-d.example</a>'));
 });
+
+test('automated decisions with the same name, or named like another heading, keep headings unique', (t) => {
+	const answers = example('global-reps');
+	t.true(answers.automatedDecisions.used);
+	if (!answers.automatedDecisions.used) {
+		return;
+	}
+
+	const [first] = answers.automatedDecisions.decisions;
+	answers.automatedDecisions.decisions = [first!, {...first!}, {...first!, name: 'Complaints'}];
+	answers.purposes[0]!.name = first!.name;
+	answers.automatedDecisions.decisions.push({...first!, name: `1. ${first!.name}`});
+	const {markdown} = draftOk(answers);
+	t.deepEqual(lintMarkdown(markdown), []);
+	const headings = headingLines(markdown);
+	t.is(new Set(headings).size, headings.length);
+});

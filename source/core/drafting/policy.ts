@@ -559,8 +559,10 @@ function automatedSection(answers: Answers): Section {
 				type: 'paragraph',
 				text: phrase(gdprApplies(answers) ? 'automatedIntro' : 'automatedIntroUs'),
 			},
-			...decisions.decisions.flatMap((decision): Block[] => [
-				{type: 'heading', level: 3, text: [decision.name]},
+			// Numbered: two decisions with one name, or one named like another heading (a purpose,
+			// "Complaints"), must not repeat a heading (markdownlint MD024).
+			...decisions.decisions.flatMap((decision, index): Block[] => [
+				{type: 'heading', level: 3, text: [`Decision ${index + 1}: ${decision.name}`]},
 				{
 					type: 'list',
 					items: [
