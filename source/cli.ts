@@ -3,10 +3,10 @@ import process from 'node:process';
 import pkg from '../package.json' with {type: 'json'};
 import {parseCommandLine, type CommandName, type Parsed} from './cli/args.js';
 import {helpText} from './cli/help.js';
-import {Interrupted, OperationError, UsageError, exitCodes} from './errors.js';
+import {exitCodes} from './errors.js';
 
 /** argv → command → exit code. Commands are imported only when chosen, to keep start-up cheap. */
-const handlers: Partial<Record<CommandName, () => Promise<(parsed: Parsed) => Promise<number>>>> = {
+const handlers: Record<CommandName, () => Promise<(parsed: Parsed) => Promise<number>>> = {
 	wizard: async () => (await import('./commands/wizard.js')).wizard,
 	generate: async () => (await import('./commands/generate.js')).generate,
 	check: async () => (await import('./commands/check.js')).check,
@@ -34,24 +34,21 @@ export async function main(argv: string[]): Promise<number> {
 			return exitCodes.ok;
 		}
 
-		const load = handlers[parsed.command];
-		if (!load) {
-			throw new UsageError(`privacy-wizard ${parsed.command} is not available in this version.`);
-		}
-
-		const handler = await load();
+		const handler = await handlers[parsed.command]();
 		return await handler(parsed);
 	} catch (error) {
-		if (error instanceof UsageError) {
-			return fail(`privacy-wizard: ${error.message}`, exitCodes.usage);
+		// By name, not class: lazily loaded modules carry their own copy of these classes.
+		const {name, message} = (error ?? {}) as Partial<Error>;
+		if (name === 'UsageError') {
+			return fail(`privacy-wizard: ${message}`, exitCodes.usage);
 		}
 
-		if (error instanceof OperationError) {
-			return fail(`privacy-wizard: ${error.message}`, exitCodes.failed);
+		if (name === 'OperationError') {
+			return fail(`privacy-wizard: ${message}`, exitCodes.failed);
 		}
 
-		if (error instanceof Interrupted) {
-			return fail(error.message, exitCodes.interrupted);
+		if (name === 'Interrupted') {
+			return fail(message ?? 'Interrupted.', exitCodes.interrupted);
 		}
 
 		const detail = process.env['PRIVACY_WIZARD_DEBUG'] ? `\n${(error as Error).stack ?? ''}` : '';

@@ -169,9 +169,12 @@ export type Purpose = {
 
 export type RecipientRole = 'processor' | 'controller' | 'joint-controller';
 
-/** How a transfer out of the EEA (or the UK) is made lawful. Privacy Shield is not an option. */
-export type TransferSafeguard =
-	'adequacy' | 'dpf' | 'sccs' | 'bcrs' | 'uk-idta' | 'uk-addendum' | 'uk-extension' | 'derogation';
+/** How a transfer out of the EEA is made lawful. Privacy Shield is not an option. */
+export type TransferSafeguard = 'adequacy' | 'dpf' | 'sccs' | 'bcrs' | 'derogation';
+
+/** How a transfer out of the UK is made lawful. */
+export type UkTransferSafeguard =
+	'adequacy' | 'uk-extension' | 'uk-idta' | 'uk-addendum' | 'bcrs' | 'derogation';
 
 export type ConsentNature = 'essential' | 'opt-in' | 'opt-out';
 
@@ -194,7 +197,7 @@ export type Recipient = {
 	/** Safeguard for transfers out of the EEA, when a location lacks an adequacy decision. */
 	transferSafeguard?: TransferSafeguard;
 	/** Safeguard for transfers out of the UK, when needed. */
-	ukTransferSafeguard?: TransferSafeguard;
+	ukTransferSafeguard?: UkTransferSafeguard;
 	/** Whether the importer is certified under the EU-US Data Privacy Framework. */
 	dpfCertified?: boolean;
 	consent: ConsentNature;

@@ -8,6 +8,7 @@ import type {
 	Recipient,
 	RecipientRole,
 	TransferSafeguard,
+	UkTransferSafeguard,
 } from '../answers/types.js';
 import {euAdequate, ukAdequate} from '../jurisdictions/index.js';
 
@@ -331,7 +332,7 @@ function euSafeguard(service: CatalogService): TransferSafeguard {
 	return !tools.includes('sccs') && tools.includes('bcrs') ? 'bcrs' : 'sccs';
 }
 
-function ukSafeguard(service: CatalogService): TransferSafeguard {
+function ukSafeguard(service: CatalogService): UkTransferSafeguard {
 	const tools = service.transferTools;
 	if (tools.includes('dpf')) {
 		return 'uk-extension';

@@ -332,21 +332,6 @@ function recipientFindings(answers: Draft & PartialAnswers): Finding[] {
 			);
 		}
 
-		if (typeof safeguard === 'string' && safeguard.startsWith('uk-')) {
-			out.push(
-				finding(
-					'GDPR-13.1.f',
-					'error',
-					`${where} names a UK transfer tool as its EU safeguard.`,
-					'Choose an EU safeguard (DPF, SCCs, BCRs) for transfers out of the EEA; UK tools go under the UK safeguard.',
-					{
-						questionId: 'recipients.transferSafeguard',
-						path: `recipients[${index}].transferSafeguard`,
-					},
-				),
-			);
-		}
-
 		if (
 			servesCalifornia(answers) &&
 			recipient['role'] !== 'processor' &&
