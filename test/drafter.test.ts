@@ -201,6 +201,16 @@ test('the regional sections follow the regions, whatever else the answers hold',
 	}
 });
 
+test('representatives kept in the answers are disclosed only while their region is served', (t) => {
+	const answers = variant('eu-saas', (draftAnswers) => {
+		draftAnswers.audience.regions = ['eea'];
+	});
+	t.truthy(answers.representatives?.uk, 'the UK representative is still in the answers');
+	const {markdown} = draftOk(answers);
+	t.false(markdown.includes('Our representative in the United Kingdom'));
+	t.false(markdown.includes(answers.representatives!.uk!.name));
+});
+
 // --- User text cannot break out of its place --------------------------------------------------
 
 const hostile = 'Acme | *Labs* <script>alert(1)</script>\n# Not a heading\n| x | y |';

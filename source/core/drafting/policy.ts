@@ -6,6 +6,7 @@ import {
 	lastUpdated,
 	saleOrSharing,
 	servesCalifornia,
+	servesEea,
 	servesUk,
 	specialItems,
 	usesConsent,
@@ -196,7 +197,8 @@ function whoWeAreSection(answers: Answers): Section {
 	}
 
 	const representatives = answers.representatives ?? {};
-	if (representatives.eu) {
+	// Answers stay when a region is no longer served; only the regions served are disclosed.
+	if (representatives.eu && servesEea(answers)) {
 		serves.push('GDPR-13.1.a-REP');
 		blocks.push(
 			{type: 'heading', level: 3, text: ['Our representative in the European Union']},
@@ -210,7 +212,7 @@ function whoWeAreSection(answers: Answers): Section {
 		);
 	}
 
-	if (representatives.uk) {
+	if (representatives.uk && servesUk(answers)) {
 		blocks.push(
 			{type: 'heading', level: 3, text: ['Our representative in the United Kingdom']},
 			{
