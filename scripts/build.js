@@ -4,9 +4,10 @@
 // Start-up is dominated by compiling JavaScript: every byte of a bundle is parsed when it
 // loads, even code that never runs. So the heavy edges (Ink and React, marked-terminal,
 // @inquirer, execa, conf) are built as separate ESM bundles and embedded in dist/cli.js as
-// string literals, which cost almost nothing to load. Each is decoded and imported (as a data:
-// URL) the first time one of its functions is called. A lazy module may export only async
-// functions: the main bundle sees a wrapper for each.
+// string literals, which cost almost nothing to load, once each however many bundles use them.
+// Each is written to a private cache file and imported the first time one of its functions is
+// called (scripts/lazy-loader.js). A lazy module may export only async functions: the bundles
+// that import it see a wrapper for each.
 import {
 	chmodSync,
 	copyFileSync,
@@ -19,6 +20,7 @@ import {
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {createHash} from 'node:crypto';
+import {brotliCompressSync, constants} from 'node:zlib';
 import {build} from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -66,6 +68,34 @@ const unusedAjv = {
 	},
 };
 
+// `import … from 'node:fs'` makes Node build an ES module facade for each built-in, copying
+// every export (about 15 ms at start-up in all). Required through CommonJS (the banner's
+// `require`), the same built-ins cost nothing extra.
+const builtinsByRequire = {
+	name: 'builtins-by-require',
+	setup(context) {
+		context.onResolve({filter: /^node:/}, (args) => {
+			if (args.path === 'node:module') return undefined;
+			// The facade's own require stays a real require.
+			if (args.namespace === 'builtin') return {path: args.path, external: true};
+			return {path: args.path, namespace: 'builtin'};
+		});
+		context.onLoad({filter: /.*/, namespace: 'builtin'}, async (args) => {
+			const names = Object.keys(await import(args.path)).filter(
+				(name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name),
+			);
+			return {
+				contents: [
+					`const m = require(${JSON.stringify(args.path)});`,
+					'export default m;',
+					...names.map((name) => `export const ${name} = m.${name};`),
+				].join('\n'),
+				loader: 'js',
+			};
+		});
+	},
+};
+
 const inputs = new Set();
 
 // Yoga's WebAssembly loader asks `typeof fetch`, which makes Node load its whole HTTP client
@@ -76,21 +106,25 @@ const hideFetch = {
 	footer: "if(__fetch)Object.defineProperty(globalThis,'fetch',__fetch);",
 };
 
+const loader = path.join(root, 'scripts/lazy-loader.js');
+const moduleName = (file) => path.relative(path.join(root, 'source'), file).replace(/\.tsx?$/, '');
+
 async function buildLazy(entry) {
 	const ui = entry.endsWith('run.tsx');
 	const result = await build({
-		// A lazy module loads the other lazy modules it uses lazily too (the wizard loads conf
-		// on its first save, marked on its first preview).
 		...common,
 		entryPoints: [entry],
 		write: false,
 		outdir: dist,
-		// Loaded from a cache file or a data: URL: resolve CommonJS `require` (built-ins only) from the working folder.
+		// Loaded from a cache file (or a data: URL): resolve CommonJS `require` (built-ins only)
+		// from the working folder.
 		banner: {
 			js: `import {createRequire as __createRequire} from 'node:module';const require=__createRequire(process.cwd()+'/');${ui ? hideFetch.banner : ''}`,
 		},
 		footer: {js: ui ? hideFetch.footer : ''},
-		plugins: [lazyPlugin(entry), unusedAjv],
+		// A lazy module loads the other lazy modules it uses lazily too (the wizard loads conf
+		// on its first save, marked on its first preview).
+		plugins: [lazyPlugin(entry), unusedAjv, builtinsByRequire],
 	});
 	const [output] = result.outputFiles;
 	const meta = Object.values(result.metafile.outputs)[0];
@@ -99,7 +133,12 @@ async function buildLazy(entry) {
 }
 
 const built = new Map();
+const buildOnce = (file) => {
+	if (!built.has(file)) built.set(file, buildLazy(file));
+	return built.get(file);
+};
 
+/** Imports of a lazy module become wrappers that load it (by name) on first call. */
 const lazyPlugin = (self) => ({
 	name: 'lazy-modules',
 	setup(context) {
@@ -113,22 +152,15 @@ const lazyPlugin = (self) => ({
 			return match ? {path: match, namespace: 'lazy'} : undefined;
 		});
 		context.onLoad({filter: /.*/, namespace: 'lazy'}, async (args) => {
-			if (!built.has(args.path)) built.set(args.path, buildLazy(args.path));
-			const {code, exports} = await built.get(args.path);
-
-			const wrappers = exports.map(
-				(name) => `export const ${name} = async (...args) => (await load()).${name}(...args);`,
-			);
-			// The code travels as a string literal (cheap to parse); scripts/lazy-loader.js imports it.
-			const name = path.basename(args.path).replace(/\.tsx?$/, '');
-			const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+			const {exports} = await buildOnce(args.path);
 			return {
 				contents: [
-					`import {loadLazy} from ${JSON.stringify(path.join(root, 'scripts/lazy-loader.js'))};`,
+					`import {loadLazy} from ${JSON.stringify(loader)};`,
 					'let loaded;',
-					`const code = ${JSON.stringify(code)};`,
-					`const load = () => (loaded ??= loadLazy(${JSON.stringify(name)}, ${JSON.stringify(hash)}, code));`,
-					...wrappers,
+					`const load = () => (loaded ??= loadLazy(${JSON.stringify(moduleName(args.path))}));`,
+					...exports.map(
+						(name) => `export const ${name} = async (...args) => (await load()).${name}(...args);`,
+					),
 				].join('\n'),
 				loader: 'js',
 				resolveDir: root,
@@ -137,16 +169,60 @@ const lazyPlugin = (self) => ({
 	},
 });
 
+// Every lazy module's code, once, as string literals (cheap to parse) in the main bundle:
+// registered before the CLI runs, materialised by scripts/lazy-loader.js when first needed.
+const registry = {
+	name: 'lazy-registry',
+	setup(context) {
+		context.onResolve({filter: /^lazy-registry$/}, () => ({
+			path: 'lazy-registry',
+			namespace: 'registry',
+		}));
+		context.onLoad({filter: /.*/, namespace: 'registry'}, async () => {
+			const table = {};
+			for (const file of lazyModules) {
+				const {code} = await buildOnce(file);
+				table[moduleName(file)] = {
+					hash: createHash('sha256').update(code).digest('hex').slice(0, 16),
+					code,
+				};
+			}
+
+			// Brotli-compressed and base64-encoded (a quarter of the size to scan at every start),
+			// each in a function body that V8 only pre-parses until it is needed.
+			const entries = Object.entries(table).map(([name, {hash, code}]) => {
+				const packed = brotliCompressSync(Buffer.from(code), {
+					params: {
+						[constants.BROTLI_PARAM_QUALITY]: 11,
+						[constants.BROTLI_PARAM_SIZE_HINT]: code.length,
+					},
+				}).toString('base64');
+				return `${JSON.stringify(name)}: {hash: ${JSON.stringify(hash)}, packed: () => ${JSON.stringify(packed)}}`;
+			});
+			return {
+				contents: `import {registerLazy} from ${JSON.stringify(loader)};\nregisterLazy({${entries.join(',\n')}});`,
+				loader: 'js',
+				resolveDir: root,
+			};
+		});
+	},
+};
+
 rmSync(dist, {recursive: true, force: true});
 mkdirSync(dist, {recursive: true});
 const result = await build({
 	...common,
-	entryPoints: [path.join(root, 'source/cli.ts')],
+	stdin: {
+		// The registry first, then the CLI (whose top level runs the command).
+		contents: `import 'lazy-registry';\nimport ${JSON.stringify(path.join(root, 'source/cli.ts'))};`,
+		resolveDir: root,
+		loader: 'js',
+	},
 	outfile: path.join(dist, 'cli.js'),
 	banner: {
-		js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
+		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 	},
-	plugins: [lazyPlugin(undefined), unusedAjv],
+	plugins: [registry, lazyPlugin(undefined), unusedAjv, builtinsByRequire],
 });
 for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
 chmodSync(path.join(dist, 'cli.js'), 0o755);

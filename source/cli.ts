@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import process from 'node:process';
 import pkg from '../package.json' with {type: 'json'};
 import {parseCommandLine, type CommandName, type Parsed} from './cli/args.js';

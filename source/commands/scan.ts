@@ -5,13 +5,13 @@ import type {DraftAnswers} from '../core/answers/types.js';
 import {driftFindings} from '../core/checks/drift.js';
 import type {Finding} from '../core/checks/findings.js';
 import {UsageError} from '../errors.js';
-import {gitRoot} from '../repo/git.js';
+import {repoRoot} from '../repo/root.js';
 import {scanRepo} from '../repo/scan.js';
 import {stderr, stdout} from './shared.js';
 
 /** The folder a scan reads: the git root, else the current folder. */
 export async function scanRoot(cwd: string = process.cwd()): Promise<string> {
-	return (await gitRoot(cwd)) ?? cwd;
+	return (await repoRoot(cwd)) ?? cwd;
 }
 
 async function warn(warnings: string[]): Promise<void> {

@@ -5,7 +5,7 @@ import {describeLoadProblem, parseAnswers, validateAnswers} from '../core/answer
 import {withSchemaReference} from '../core/answers/schema.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {OperationError, UsageError} from '../errors.js';
-import {gitRoot} from '../repo/git.js';
+import {repoRoot} from '../repo/root.js';
 import {exists, fileError, readText} from './files.js';
 
 export const answersFileName = 'privacy-wizard.json';
@@ -48,9 +48,9 @@ export async function resolveSource(
 	return {kind: 'saved', path: await savedAnswersPath(cwd)};
 }
 
-/** `privacy-wizard.json` at the git root, or in the current folder outside a repository. */
+/** `privacy-wizard.json` at the repository root (see repo/root.ts), or in the current folder outside one. */
 export async function savedAnswersPath(cwd: string = process.cwd()): Promise<string> {
-	return path.join((await gitRoot(cwd)) ?? cwd, answersFileName);
+	return path.join((await repoRoot(cwd)) ?? cwd, answersFileName);
 }
 
 export function describeSource(source: AnswersSource): string {

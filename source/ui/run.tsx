@@ -9,7 +9,8 @@ import {questionnaire} from '../core/questionnaire/questionnaire.js';
 import type {Context} from '../core/questionnaire/types.js';
 import {hasAnswers, initialState} from '../core/questionnaire/wizard.js';
 import {renderMarkdown} from '../preview/render.js';
-import {gitRemoteUrl, gitRoot, gitUserEmail} from '../repo/git.js';
+import {gitRemoteUrl, gitUserEmail} from '../repo/git.js';
+import {repoRoot} from '../repo/root.js';
 import {readAnswers, resolveSource} from '../storage/answers-store.js';
 import {App, type AppResult} from './app.js';
 import {CatalogPicker} from './catalog-picker.js';
@@ -106,7 +107,7 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 			? process.cwd()
 			: source.kind === 'saved'
 				? path.dirname(source.path)
-				: ((await gitRoot(path.dirname(source.path))) ?? path.dirname(source.path));
+				: ((await repoRoot(path.dirname(source.path))) ?? path.dirname(source.path));
 	const firstRun = !hasAnswers(answers);
 	const context: Context = {today: today(), suggestions: {}};
 	// What the repo tells (package.json, git, dependencies) is read while the first frame shows.
