@@ -35,3 +35,18 @@ export function ErrorLine({message}: {message?: string}) {
 export function Screen({children}: {children: ReactNode}) {
 	return <Box flexDirection="column">{children}</Box>;
 }
+
+/** A question as the person reads it: the prompt, why it is asked, the article it serves. */
+export function QuestionText({prompt, help, cite}: {prompt: string; help?: string; cite?: string}) {
+	return (
+		<>
+			<Text bold>{prompt}</Text>
+			{help ? <Text dimColor>{help}</Text> : null}
+			{cite ? (
+				<Text dimColor italic>
+					{cite}
+				</Text>
+			) : null}
+		</>
+	);
+}

@@ -3,7 +3,7 @@ import {useReducer} from 'react';
 import type {PartialAnswers} from '../../core/answers/types.js';
 import type {Question} from '../../core/questionnaire/types.js';
 import {displayValue} from '../../core/questionnaire/values.js';
-import {ErrorLine, Header, Keys} from '../layout.js';
+import {ErrorLine, Header, Keys, QuestionText} from '../layout.js';
 import {useKeys} from '../key-router.js';
 
 export type Suggestion = {label: string; detail: string; record: Record<string, unknown>};
@@ -103,13 +103,7 @@ export function ListScreen(props: ListScreenProps) {
 	return (
 		<Box flexDirection="column">
 			<Header title={title} position={position} />
-			<Text bold>{question.prompt}</Text>
-			<Text dimColor>{question.help}</Text>
-			{question.cite ? (
-				<Text dimColor italic>
-					{question.cite}
-				</Text>
-			) : null}
+			<QuestionText prompt={question.prompt} help={question.help} cite={question.cite} />
 			<Box marginTop={1} flexDirection="column">
 				{records.length === 0 ? <Text dimColor> No entries yet.</Text> : null}
 				{records.map((record, index) => row(index, recordLabel(question, record, answers, index)))}

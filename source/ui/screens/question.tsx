@@ -8,7 +8,7 @@ import {Choice} from '../inputs/choice.js';
 import {TextInput} from '../inputs/text-input.js';
 import {TextList} from '../inputs/text-list.js';
 import {YesNo} from '../inputs/yes-no.js';
-import {ErrorLine, Header, Keys, type KeyHint} from '../layout.js';
+import {ErrorLine, Header, Keys, QuestionText, type KeyHint} from '../layout.js';
 
 export type QuestionScreenProps = {
 	question: Question;
@@ -171,13 +171,7 @@ export function QuestionScreen({
 		<Box flexDirection="column">
 			<Header title={title} position={position} />
 			{record ? <Text dimColor>{record}</Text> : null}
-			<Text bold>{question.prompt}</Text>
-			{question.help ? <Text dimColor>{question.help}</Text> : null}
-			{question.cite ? (
-				<Text dimColor italic>
-					{question.cite}
-				</Text>
-			) : null}
+			<QuestionText prompt={question.prompt} help={question.help} cite={question.cite} />
 			<Box marginTop={1} flexDirection="column">
 				{/* A new key per question resets the input's own state. */}
 				<Input
