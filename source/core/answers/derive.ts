@@ -1,131 +1,79 @@
-import {euAdequate, isEea, ukAdequate} from '../jurisdictions/index.js';
 import type {
 	Answers,
 	CountryCode,
 	DataItem,
-	DeepPartial,
 	PartialAnswers,
-	Recipient,
+	Region,
+	SensitiveCategory,
 } from './types.js';
 
 /**
-Facts that follow from the answers. The drafter, the checks and the questionnaire's conditions
-all ask these questions, so they are answered once, here. Each accepts answers still being
-filled in: a missing answer makes a fact false.
+Regime-neutral facts that follow from the answers. The drafter, the checks, the regime modules
+and the questionnaire's conditions all ask these questions, so they are answered once, here.
+Each accepts answers still being filled in: a missing answer makes a fact false.
 */
 
-export function servesEea(answers: PartialAnswers): boolean {
-	return answers.audience?.regions?.includes('eea') ?? false;
+export function servesRegion(answers: PartialAnswers, region: Region): boolean {
+	return answers.audience?.regions?.includes(region) ?? false;
 }
 
-export function servesUk(answers: PartialAnswers): boolean {
-	return answers.audience?.regions?.includes('uk') ?? false;
+/** The country of the controller's address. */
+export function homeCountry(answers: PartialAnswers): CountryCode | undefined {
+	return answers.controller?.address?.country;
 }
 
-export function servesCalifornia(answers: PartialAnswers): boolean {
-	return answers.audience?.regions?.includes('california') ?? false;
-}
-
-function establishments(answers: PartialAnswers): CountryCode[] {
-	const main = answers.controller?.address?.country;
-	return [
-		...(main ? [main] : []),
-		...((answers.controller?.otherEstablishments ?? []) as CountryCode[]),
-	];
-}
-
-export function establishedInEea(answers: PartialAnswers): boolean {
-	return establishments(answers).some((country) => isEea(country));
-}
-
-export function establishedInUk(answers: PartialAnswers): boolean {
-	return establishments(answers).includes('GB');
-}
-
-/** GDPR applies when people in the EEA or UK are served (Article 3(2)) or the company is established there. */
-export function gdprApplies(answers: PartialAnswers): boolean {
-	return servesEea(answers) || servesUk(answers) || establishedInEea(answers);
-}
-
-/** Article 27: a representative is needed when serving people in the EEA without an establishment there. */
-export function needsEuRepresentative(answers: PartialAnswers): boolean {
-	return (
-		servesEea(answers) &&
-		answers.controller?.address?.country !== undefined &&
-		!establishedInEea(answers)
-	);
-}
-
-export function needsUkRepresentative(answers: PartialAnswers): boolean {
-	return (
-		servesUk(answers) &&
-		answers.controller?.address?.country !== undefined &&
-		!establishedInUk(answers)
-	);
-}
-
-type PartialRecipient = DeepPartial<Recipient>;
-
-function locations(recipient: PartialRecipient): CountryCode[] {
-	return (recipient.locations ?? []).filter(
-		(country): country is CountryCode => typeof country === 'string',
-	);
-}
-
-/** A recipient that holds data in a country without an EU adequacy decision, when the GDPR applies. */
-export function recipientNeedsEuSafeguard(
-	answers: PartialAnswers,
-	recipient: PartialRecipient,
-): boolean {
-	return gdprApplies(answers) && locations(recipient).some((country) => !euAdequate(country));
-}
-
-/** A recipient that holds data in a country without UK adequacy regulations, when UK people are served. */
-export function recipientNeedsUkSafeguard(
-	answers: PartialAnswers,
-	recipient: PartialRecipient,
-): boolean {
-	return servesUk(answers) && locations(recipient).some((country) => !ukAdequate(country));
-}
-
-export function hasEuTransfers(answers: PartialAnswers): boolean {
-	return (answers.recipients ?? []).some((recipient) =>
-		recipientNeedsEuSafeguard(answers, recipient ?? {}),
-	);
-}
-
-export type Transfer = {recipient: Recipient; countries: CountryCode[]};
-
-/** Recipients that hold data in a country without an EU adequacy decision. */
-export function euTransfers(answers: Pick<Answers, 'recipients'>): Transfer[] {
-	return answers.recipients
-		.map((recipient) => ({
-			recipient,
-			countries: recipient.locations.filter((country) => !euAdequate(country)),
-		}))
-		.filter((transfer) => transfer.countries.length > 0);
-}
-
-/** Every country outside the EEA that receives data (adequate or not), for the transfers section. */
-export function countriesOutsideEea(answers: Pick<Answers, 'recipients'>): CountryCode[] {
+/**
+Every country where the controller or a company of its group that is controller for some
+people has an establishment (address, branch, office).
+*/
+export function establishmentCountries(answers: PartialAnswers): CountryCode[] {
 	const countries = new Set<CountryCode>();
-	for (const recipient of answers.recipients) {
-		for (const country of recipient.locations) {
-			if (!isEea(country)) {
-				countries.add(country);
-			}
+	const home = homeCountry(answers);
+	if (home) {
+		countries.add(home);
+	}
+
+	for (const country of answers.controller?.otherEstablishments ?? []) {
+		if (typeof country === 'string') {
+			countries.add(country);
 		}
 	}
 
-	return [...countries].sort();
+	for (const other of answers.otherControllers ?? []) {
+		const country = other?.address?.country;
+		if (typeof country === 'string') {
+			countries.add(country);
+		}
+	}
+
+	return [...countries];
 }
 
-export function usesConsent(answers: PartialAnswers): boolean {
-	return (answers.purposes ?? []).some((purpose) => purpose?.legalBasis === 'consent');
+export function establishedWhere(
+	answers: PartialAnswers,
+	inside: (country: CountryCode) => boolean,
+): CountryCode[] {
+	return establishmentCountries(answers).filter((country) => inside(country));
 }
 
-export function usesDirectMarketing(answers: PartialAnswers): boolean {
-	return (answers.purposes ?? []).some((purpose) => purpose?.directMarketing === true);
+/** Art. 9(1) GDPR categories: the others are sensitive under US and other laws only. */
+export const article9Categories: ReadonlySet<SensitiveCategory> = new Set([
+	'racial-or-ethnic-origin',
+	'political-opinions',
+	'religious-or-philosophical-beliefs',
+	'trade-union-membership',
+	'genetic',
+	'biometric',
+	'health',
+	'sex-life-or-orientation',
+]);
+
+export function sensitiveItems(answers: Pick<Answers, 'dataItems'>): DataItem[] {
+	return answers.dataItems.filter((item) => item.sensitive !== undefined);
+}
+
+export function hasSensitiveData(answers: PartialAnswers): boolean {
+	return (answers.dataItems ?? []).some((item) => item?.sensitive?.category !== undefined);
 }
 
 export function indirectItems(answers: Pick<Answers, 'dataItems'>): DataItem[] {
@@ -134,30 +82,20 @@ export function indirectItems(answers: Pick<Answers, 'dataItems'>): DataItem[] {
 	);
 }
 
-export function specialItems(answers: Pick<Answers, 'dataItems'>): DataItem[] {
-	return answers.dataItems.filter((item) => item.special !== undefined);
+export function usesDirectMarketing(answers: PartialAnswers): boolean {
+	return (answers.purposes ?? []).some((purpose) => purpose?.directMarketing === true);
 }
 
-export function sensitiveItems(answers: Pick<Answers, 'dataItems'>): DataItem[] {
-	return answers.dataItems.filter(
-		(item) => item.ccpaCategory === 'sensitive' || item.special !== undefined,
-	);
-}
+/** Every country where personal data is processed: ours and every recipient's. */
+export function processingCountries(answers: Answers): CountryCode[] {
+	const countries = new Set(establishmentCountries(answers));
+	for (const recipient of answers.recipients) {
+		for (const country of recipient.locations) {
+			countries.add(country);
+		}
+	}
 
-/** "sell", "share" or "sell and share": the CCPA distinguishes the two, so the policy does too. */
-export function saleOrSharing(
-	answers: PartialAnswers,
-): 'sell' | 'share' | 'sell and share' | undefined {
-	const recipients = answers.recipients ?? [];
-	const sells = recipients.some((recipient) => recipient?.sold === true);
-	const shares = recipients.some((recipient) => recipient?.shared === true);
-	return sells && shares ? 'sell and share' : sells ? 'sell' : shares ? 'share' : undefined;
-}
-
-export function sellsOrShares(answers: PartialAnswers): boolean {
-	return (answers.recipients ?? []).some(
-		(recipient) => recipient?.sold === true || recipient?.shared === true,
-	);
+	return [...countries].sort();
 }
 
 /** The newest of the effective date and the revision dates. */

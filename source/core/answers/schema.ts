@@ -1,9 +1,11 @@
-import answersSchema from '../../../questionnaires/schemas/answers.schema.json' with {type: 'json'};
+import {questionnaire} from '../questionnaire/questionnaire.js';
+import {answersSchemaOf} from '../questionnaire/answers-schema.js';
 import {SchemaValidator, type JsonSchema} from './json-schema.js';
 
-export {answersSchema};
+/** The JSON Schema of an answers file, generated from the questionnaire (core and regimes). */
+export const answersSchema: JsonSchema = answersSchemaOf(questionnaire);
 
-export const answersValidator = new SchemaValidator(answersSchema as JsonSchema);
+export const answersValidator = new SchemaValidator(answersSchema);
 
 /** Where editors find the schema of a saved answers file (the package ships it in dist/). */
 export const answersSchemaUrl = 'https://unpkg.com/privacy-wizard/dist/answers.schema.json';

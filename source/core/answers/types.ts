@@ -1,12 +1,14 @@
 /**
 The answers model: everything a founder tells privacy-wizard, as one versioned document.
 
-The JSON Schema in questionnaires/schemas/answers.schema.json is the contract for the file on
-disk; these types describe the same shape for the code. A test validates every example against
-the schema and type-checks it against `Answers`, so the two cannot drift apart silently.
+The questionnaire (questionnaires/questions.json and each regime's questions under
+questionnaires/law/) is the contract: the JSON Schema of the file on disk is generated from it
+(questionnaires/schemas/answers.schema.json, checked by a test). These interfaces describe the
+regime-neutral core for the code; each regime module adds its own fields by augmenting them
+(`declare module '../answers/types.js'`), so adding a regime touches no other file's types.
 */
 
-export const currentSchemaVersion = 1;
+export const currentSchemaVersion = 2;
 
 /** ISO 3166-1 alpha-2 code, upper case (`DE`, `US`). */
 export type CountryCode = string;
@@ -15,26 +17,30 @@ export type IsoDate = string;
 /** A lower-case slug that other answers refer to (`email-address`). */
 export type Id = string;
 
-export type Region = 'eea' | 'uk' | 'california' | 'us' | 'other';
+/**
+Where the people a policy covers are. Each region is claimed by the regime modules whose law
+follows people there; `other` is everywhere else (no country-specific text is drafted for it).
+*/
+export type Region = 'eea' | 'uk' | 'ch' | 'br' | 'ca' | 'us' | 'other';
 
-export type PostalAddress = {
-	/** Street lines, in order. */
+export interface PostalAddress {
+	/** Street lines, in order (not the town, postal code or country: they have their own answers). */
 	lines: string[];
 	locality: string;
 	postalCode?: string;
 	region?: string;
 	country: CountryCode;
-};
+}
 
-export type Party = {
+export interface Party {
 	name: string;
 	address: PostalAddress;
 	email: string;
 	phone?: string;
 	url?: string;
-};
+}
 
-export type Controller = {
+export interface Controller {
 	legalName: string;
 	tradingName?: string;
 	address: PostalAddress;
@@ -44,35 +50,54 @@ export type Controller = {
 	website?: string;
 	/** Countries, besides the address's, where the company has an establishment (branch, office). */
 	otherEstablishments?: CountryCode[];
-};
+}
 
-export type Dpo =
-	| {designated: false}
-	| {designated: true; name?: string; email: string; address?: PostalAddress; phone?: string};
+/** Another company of the group that is the controller for the people of some regions. */
+export interface RegionalController {
+	legalName: string;
+	address: PostalAddress;
+	email: string;
+	/** The regions whose residents it is responsible for. */
+	serves: Region[];
+}
 
-export type Representatives = {
-	/** Article 27 GDPR: needed when not established in the EU/EEA but serving people there. */
-	eu?: Party;
-	/** Article 27 UK GDPR. */
-	uk?: Party;
-};
+/**
+Representatives that laws require of a controller established elsewhere (Article 27 GDPR and
+UK GDPR, Art. 14 FADP): each regime module adds its own key.
+*/
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+export interface Representatives {}
 
-export type Service = {
+export type Dpo = {designated: false} | {designated: true; name?: string; email: string};
+
+/** A person who answers privacy questions without being a designated DPO. */
+export interface PrivacyContact {
+	name: string;
+	/** Their role ("Head of Engineering"), never "DPO". */
+	role?: string;
+	email: string;
+}
+
+export interface Service {
 	name: string;
 	/** One or two sentences: what the product does, in plain words. */
 	description: string;
 	url?: string;
-};
+}
 
-export type Audience = {
+export interface Audience {
 	regions: Region[];
 	/** Kinds of people the policy covers: "customers", "website visitors", "job applicants". */
 	people: string[];
-};
+	/** US states (two-letter codes) whose residents are served, when `us` is a region. */
+	usStates?: string[];
+	/** Other countries whose residents the service targets, when `other` is a region. */
+	otherCountries?: CountryCode[];
+}
 
 export type SourceKind = 'person' | 'automatic' | 'third-party' | 'generated';
 
-export type DataSource = {
+export interface DataSource {
 	kind: SourceKind;
 	/** When or how: "during sign-up", "from your browser". */
 	detail?: string;
@@ -80,25 +105,13 @@ export type DataSource = {
 	provider?: string;
 	/** For `third-party`: whether the source is publicly accessible (Article 14(2)(f)). */
 	publiclyAccessible?: boolean;
-};
+}
 
-/** Statutory categories of personal information, Cal. Civ. Code 1798.140(v)(1). */
-export type CcpaCategory =
-	| 'identifiers'
-	| 'customer-records'
-	| 'protected-characteristics'
-	| 'commercial'
-	| 'biometric'
-	| 'internet-activity'
-	| 'geolocation'
-	| 'sensory'
-	| 'professional'
-	| 'education'
-	| 'inferences'
-	| 'sensitive';
-
-/** Article 9(1) GDPR. */
-export type SpecialCategory =
+/**
+Kinds of sensitive data, across the laws: the Article 9(1) GDPR special categories, and the
+further kinds US state laws and the CCPA call sensitive.
+*/
+export type SensitiveCategory =
 	| 'racial-or-ethnic-origin'
 	| 'political-opinions'
 	| 'religious-or-philosophical-beliefs'
@@ -106,40 +119,29 @@ export type SpecialCategory =
 	| 'genetic'
 	| 'biometric'
 	| 'health'
-	| 'sex-life-or-orientation';
+	| 'sex-life-or-orientation'
+	| 'criminal-records'
+	| 'precise-geolocation'
+	| 'account-credentials'
+	| 'government-id'
+	| 'financial-account'
+	| 'communications-content'
+	| 'citizenship-or-immigration'
+	| 'children';
 
-/** Article 9(2)(a)–(j) GDPR. */
-export type Article9Condition =
-	| 'explicit-consent'
-	| 'employment-law'
-	| 'vital-interests'
-	| 'not-for-profit-body'
-	| 'made-public'
-	| 'legal-claims'
-	| 'substantial-public-interest'
-	| 'health-or-social-care'
-	| 'public-health'
-	| 'archiving-or-research';
+export interface Sensitive {
+	category: SensitiveCategory;
+}
 
-export type DataItem = {
+export interface DataItem {
 	id: Id;
 	name: string;
 	description?: string;
 	sources: DataSource[];
-	/** Needed when California residents are served (CCPA-COLL). */
-	ccpaCategory?: CcpaCategory;
-	special?: {category: SpecialCategory; condition: Article9Condition; detail?: string};
-};
+	sensitive?: Sensitive;
+}
 
-export type LegalBasis =
-	| 'consent'
-	| 'contract'
-	| 'legal-obligation'
-	| 'vital-interests'
-	| 'public-task'
-	| 'legitimate-interests';
-
-/** Article 13(2)(e): why the person has to give the data, if they have to. */
+/** Article 13(2)(e) GDPR: why the person has to give the data, if they have to. */
 export type Requirement = 'statutory' | 'contractual' | 'contract-prerequisite' | 'voluntary';
 
 export type TimeUnit = 'days' | 'weeks' | 'months' | 'years';
@@ -148,37 +150,38 @@ export type Retention =
 	| {kind: 'period'; amount: number; unit: TimeUnit; /** what starts the clock */ from: string}
 	| {kind: 'criteria'; criteria: string};
 
-export type Purpose = {
+export interface Purpose {
 	id: Id;
 	name: string;
 	/** What is done, in plain words. */
 	description: string;
 	dataItems: Id[];
-	legalBasis: LegalBasis;
-	/** Article 13(1)(d): the interest pursued, in words. Required for legitimate interests. */
-	legitimateInterest?: string;
-	/** For legal obligations: the law that requires it. */
-	legalObligation?: string;
 	requirement: Requirement;
 	/** What happens if the person does not give the data. */
 	consequence: string;
 	retention: Retention;
-	/** Direct marketing: the absolute right to object applies (Article 21(2)). */
+	/** Direct marketing: the absolute right to object and marketing rules apply. */
 	directMarketing?: boolean;
-};
+}
 
 export type RecipientRole = 'processor' | 'controller' | 'joint-controller';
 
-/** How a transfer out of the EEA is made lawful. Privacy Shield is not an option. */
-export type TransferSafeguard = 'adequacy' | 'dpf' | 'sccs' | 'bcrs' | 'derogation';
-
-/** How a transfer out of the UK is made lawful. */
-export type UkTransferSafeguard =
-	'adequacy' | 'uk-extension' | 'uk-idta' | 'uk-addendum' | 'bcrs' | 'derogation';
+/** Certifications and frameworks a recipient takes part in; the DPF ones decide adequacy. */
+export type Certification =
+	| 'eu-us-dpf'
+	| 'uk-extension'
+	| 'swiss-us-dpf'
+	| 'iso-27001'
+	| 'iso-27701'
+	| 'iso-27018'
+	| 'soc-2'
+	| 'pci-dss'
+	| 'hipaa'
+	| 'csa-star';
 
 export type ConsentNature = 'essential' | 'opt-in' | 'opt-out';
 
-export type Recipient = {
+export interface Recipient {
 	id: Id;
 	name: string;
 	/** The legal entity that receives the data, when it differs from the name. */
@@ -187,90 +190,93 @@ export type Recipient = {
 	/** Why it receives data, in words ("sends our transactional email"). */
 	purpose: string;
 	/** Purposes it serves (ids). */
-	purposes: Id[];
+	purposes?: Id[];
 	/** Data it receives (ids). */
 	dataItems: Id[];
 	/** What it does not get, in words ("any of the content you upload"). */
 	withheld?: string;
 	/** Where it stores or accesses the data. */
 	locations: CountryCode[];
-	/** Safeguard for transfers out of the EEA, when a location lacks an adequacy decision. */
-	transferSafeguard?: TransferSafeguard;
-	/** Safeguard for transfers out of the UK, when needed. */
-	ukTransferSafeguard?: UkTransferSafeguard;
-	/** Whether the importer is certified under the EU-US Data Privacy Framework. */
-	dpfCertified?: boolean;
+	certifications?: Certification[];
+	/** How a transfer to it is made lawful, per regime (keys are the regimes' transfer keys). */
+	transfers?: Record<string, string>;
 	consent: ConsentNature;
 	/** For opt-in or opt-out: how the person turns it on or off. */
 	choiceHow?: string;
 	privacyUrl?: string;
+	/** Where its own notice is, for a controller without one link ("on each job page"). */
+	noticeWhere?: string;
 	/** Set when the record came from the processor catalog. */
 	catalogId?: string;
-	/** California: whether this disclosure is a sale or a "sharing" (cross-context advertising). */
-	sold?: boolean;
-	shared?: boolean;
-};
+}
+
+/** Disclosures beyond the named recipients, which most policies forget (X-OTHER). */
+export interface OtherDisclosures {
+	/** To authorities, courts and police when the law requires it, or for legal claims. */
+	legalRequests: boolean;
+	/** How such requests are checked before anything is disclosed. */
+	legalRequestVetting?: string;
+	/** To lawyers, auditors and insurers, under confidentiality. */
+	advisers: boolean;
+	/** To buyers or investors in a merger or acquisition, under a non-disclosure agreement. */
+	corporateTransactions: boolean;
+}
+
+/** Data the company processes for its business customers, as their processor. */
+export interface ProcessorRole {
+	acts: boolean;
+	/** What that data is, in words ("the survey answers our customers upload"). */
+	data?: string;
+}
 
 export type RightsChannelKind = 'email' | 'form' | 'in-app' | 'phone' | 'toll-free' | 'postal';
 
-export type RightsChannel = {kind: RightsChannelKind; value: string};
+export interface RightsChannel {
+	kind: RightsChannelKind;
+	value: string;
+}
 
-export type Rights = {
+export type ExportFormat = 'json' | 'csv' | 'xml' | 'pdf';
+
+export interface Rights {
 	channels: RightsChannel[];
-	/** Days to answer; GDPR allows one month, CCPA 45 days. */
-	responseDays: number;
 	/** How identity is checked and what is asked for. */
 	verification: string;
-	/** How an authorized agent makes a request (CCPA) or someone acts for another. */
+	/** How an authorized agent or someone acting for another makes a request. */
 	authorizedAgents: string;
-	/** The lead supervisory authority, for the right to complain. */
-	authority?: {name: string; url: string};
-};
+	/** The formats in which people get a copy of their data. */
+	exportFormats?: ExportFormat[];
+}
 
-export type Cookie = {
+export type CookieKind = 'essential' | 'preferences' | 'analytics' | 'marketing';
+
+export interface Cookie {
 	name: string;
 	provider: string;
 	purpose: string;
 	duration: string;
-	kind: 'essential' | 'preferences' | 'analytics' | 'marketing';
-};
+	kind: CookieKind;
+}
 
 export type Cookies = {used: false} | {used: true; items: Cookie[]; consentHow: string};
 
-export type Children = {
+export interface Children {
 	/** Whether the service is offered to children (below the digital age of consent). */
 	offered: boolean;
 	/** Minimum age to use the service. */
 	minimumAge: number;
 	/** How parental consent is obtained, when children are served. */
 	parentalConsent?: string;
-};
+}
 
-export type AutomatedDecision = {
+export interface AutomatedDecision {
 	name: string;
 	logic: string;
 	significance: string;
 	humanReview: string;
-};
+}
 
 export type AutomatedDecisions = {used: false} | {used: true; decisions: AutomatedDecision[]};
-
-export type California = {
-	/** Sensitive PI used only for the purposes 11 CCR §7027(m) permits. */
-	sensitiveUse: 'permitted-only' | 'beyond-permitted';
-	/** "Limit the Use of My Sensitive Personal Information" link, when beyond permitted. */
-	limitLink?: string;
-	/** "Do Not Sell or Share My Personal Information" link, when selling or sharing. */
-	optOutLink?: string;
-	/** Whether a Global Privacy Control signal is honoured as an opt-out. */
-	honoursGpc: boolean;
-	/** Whether personal information of consumers under 16 is knowingly sold or shared. */
-	sellsUnder16: boolean;
-	/** The opt-in process, when it is. */
-	under16OptIn?: string;
-	/** Online-only business with a direct relationship: email suffices as a request method. */
-	onlineOnly: boolean;
-};
 
 export type SecurityMeasureKind =
 	| 'encryption-in-transit'
@@ -286,47 +292,54 @@ export type SecurityMeasureKind =
 	| 'device-security'
 	| 'other';
 
-export type SecurityMeasure = {kind: SecurityMeasureKind; detail?: string};
+export interface SecurityMeasure {
+	kind: SecurityMeasureKind;
+	detail?: string;
+}
 
-export type Revision = {date: IsoDate; summary: string};
+export interface Revision {
+	date: IsoDate;
+	summary: string;
+}
 
-export type DocumentSettings = {
+export interface DocumentSettings {
 	effectiveDate: IsoDate;
 	/** How changes are announced ("by email to account holders 30 days in advance"). */
 	changeNotice: string;
 	/** Newest first. */
 	revisions: Revision[];
-};
+}
 
-export type Outputs = {
+export interface Outputs {
 	policyPath: string;
 	rightsPath?: string;
-};
+}
 
-export type Answers = {
+export interface Answers {
 	$schema?: string;
 	schemaVersion: typeof currentSchemaVersion;
 	controller: Controller;
+	otherControllers?: RegionalController[];
 	dpo: Dpo;
+	privacyContact?: PrivacyContact;
 	representatives?: Representatives;
 	service: Service;
 	audience: Audience;
 	dataItems: DataItem[];
 	purposes: Purpose[];
 	recipients: Recipient[];
-	/** How a copy of transfer safeguards can be obtained. */
-	transferCopyHow?: string;
+	otherDisclosures: OtherDisclosures;
+	processorRole: ProcessorRole;
 	rights: Rights;
 	cookies: Cookies;
 	children: Children;
 	automatedDecisions: AutomatedDecisions;
-	california?: California;
 	security: SecurityMeasure[];
 	document: DocumentSettings;
 	outputs?: Outputs;
 	/** Questionnaire version the answers were last reviewed against ("new questions since"). */
 	questionnaireVersion?: number;
-};
+}
 
 /**
 A document being filled in. Every field may still be missing; `check` names what is, and

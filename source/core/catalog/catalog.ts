@@ -1,16 +1,15 @@
 import catalog from '../../../questionnaires/catalog.json' with {type: 'json'};
-import {gdprApplies, servesUk} from '../answers/derive.js';
 import type {
+	Certification,
 	ConsentNature,
 	CountryCode,
 	Id,
 	PartialAnswers,
 	Recipient,
 	RecipientRole,
-	TransferSafeguard,
-	UkTransferSafeguard,
 } from '../answers/types.js';
-import {euAdequate, ukAdequate} from '../jurisdictions/index.js';
+import {regimeApplies} from '../law/applicability.js';
+import {regimes} from '../law/registry.js';
 
 /**
 The processor catalog (questionnaires/catalog.json, validated against its schema by a test):
@@ -323,24 +322,14 @@ function uniqueId(base: string, taken: ReadonlySet<string>): Id {
 	return `${base}-${suffix}`;
 }
 
-function euSafeguard(service: CatalogService): TransferSafeguard {
-	const tools = service.transferTools;
-	if (tools.includes('dpf')) {
-		return 'dpf';
-	}
-
-	return !tools.includes('sccs') && tools.includes('bcrs') ? 'bcrs' : 'sccs';
-}
-
-function ukSafeguard(service: CatalogService): UkTransferSafeguard {
-	const tools = service.transferTools;
-	if (tools.includes('dpf')) {
-		return 'uk-extension';
-	}
-
-	return tools.includes('uk-idta') && !tools.includes('uk-addendum') && !tools.includes('sccs')
-		? 'uk-idta'
-		: 'uk-addendum';
+/** The Data Privacy Framework participations a vendor's transfer tools state, as certifications. */
+function certificationsOf(service: CatalogService): Certification[] {
+	const map: Partial<Record<string, Certification>> = {
+		dpf: 'eu-us-dpf',
+		'uk-extension': 'uk-extension',
+		'swiss-us-dpf': 'swiss-us-dpf',
+	};
+	return service.transferTools.flatMap((tool) => (map[tool] ? [map[tool]] : []));
 }
 
 /**
@@ -386,22 +375,30 @@ export function recipientFromService(
 		catalogId: service.id,
 	};
 
-	const regionsKnown = (answers.audience?.regions ?? []).length > 0;
-	if (
-		locations.some((country) => !euAdequate(country)) &&
-		(!regionsKnown || gdprApplies(answers))
-	) {
-		draft.transferSafeguard = euSafeguard(service);
-		if (draft.transferSafeguard === 'dpf') {
-			draft.dpfCertified = true;
+	const certifications = certificationsOf(service);
+	if (certifications.length > 0) {
+		draft.certifications = certifications;
+	}
+
+	// Each regime that applies proposes the safeguard the vendor offers for a location its
+	// adequacy does not cover; the founder confirms it.
+	const transfers: Record<string, string> = {};
+	for (const regime of regimes) {
+		const rule = regime.transfer;
+		if (!rule?.proposeSafeguard || !regimeApplies(answers, regime.id)) {
+			continue;
+		}
+
+		if (locations.some((country) => !rule.inside(country) && !rule.adequate(country, draft))) {
+			const proposed = rule.proposeSafeguard(service.transferTools);
+			if (proposed) {
+				transfers[rule.key] = proposed;
+			}
 		}
 	}
 
-	if (servesUk(answers) && locations.some((country) => !ukAdequate(country))) {
-		draft.ukTransferSafeguard = ukSafeguard(service);
-		if (draft.ukTransferSafeguard === 'uk-extension') {
-			draft.dpfCertified = true;
-		}
+	if (Object.keys(transfers).length > 0) {
+		draft.transfers = transfers;
 	}
 
 	return draft;

@@ -1,136 +1,160 @@
-import {
-	gdprApplies,
-	recipientNeedsEuSafeguard,
-	servesCalifornia,
-	servesEea,
-} from '../answers/derive.js';
-import {formatIssue} from '../answers/json-schema.js';
-import {missingAnswers} from '../answers/load.js';
-import type {DraftAnswers, PartialAnswers} from '../answers/types.js';
-import {euAdequate, ukAdequate} from '../jurisdictions/index.js';
+/**
+`check`: every finding for a set of answers. The core's own (unanswered questions, placeholders,
+vague retention, laws it cannot draft), each applicable regime's, and last the coverage check:
+the policy drafted from the answers must state every checklist item of every law that applies,
+so `check` is never green on missing text.
+*/
+import type {Answers, DraftAnswers, PartialAnswers} from '../answers/types.js';
+import {isComplete} from '../answers/load.js';
+import {draftPolicy} from '../drafting/policy.js';
+import {servedIds} from '../drafting/model.js';
+import {countryName} from '../jurisdictions/index.js';
+import {applicabilityOf, unclaimedRegions} from '../law/applicability.js';
+import {regimes, units} from '../law/registry.js';
+import type {Applicability, CheckContext} from '../law/types.js';
+import undrafted from '../../../questionnaires/law/undrafted.json' with {type: 'json'};
+import {evaluate} from '../questionnaire/conditions.js';
 import {formatPath, type AnswerPath} from '../questionnaire/paths.js';
-import {gaps} from '../questionnaire/walk.js';
-import {checklistItem} from './checklist.js';
+import {gaps, pruneHidden} from '../questionnaire/walk.js';
+import {checklistItem, checklists, coreChecklist, hasChecklistItem} from './checklist.js';
+import {bySeverity, type Finding} from './finding.js';
 
-export type Severity = 'error' | 'warning';
+export {hasErrors, type Finding, type Severity} from './finding.js';
 
-export type Finding = {
-	/** Checklist id (`GDPR-13.1.f`), or a privacy-wizard id for repo checks. */
-	id: string;
-	severity: Severity;
-	citation: string;
-	/** What is missing or wrong. */
-	message: string;
-	/** How to fix it. */
-	fix: string;
-	/** The question that fixes it (its full id), for the wizard's jump key. */
-	questionId?: string;
-	/** Where in the answers, as people read it (`purposes[1].retention`). */
-	path?: string;
+export type CheckOptions = {
+	/** Today's date (`YYYY-MM-DD`), for date rules. Passed in: the core reads no clock. */
+	today: string;
+	/** A catalog service's category, when the edge loaded the catalog. */
+	catalogCategory?: (catalogId: string) => string | undefined;
 };
 
-function finding(
-	id: string,
-	severity: Severity,
-	message: string,
-	fix: string,
-	extra: Partial<Finding> = {},
-): Finding {
-	const citation = extra.citation ?? checklistItem(id).citation;
-	return {id, severity, citation, message, fix, ...extra};
-}
-
-/** The checklist id a question's gap counts against. */
-function gapId(serves: string[] | undefined, answers: PartialAnswers): string {
-	const applicable = (serves ?? []).filter((id) => {
-		if (id.startsWith('CCPA-')) {
-			return servesCalifornia(answers);
+/** The ids of the checklists of the units that apply (core included). */
+function applicableLists(ctx: CheckContext): Set<string> {
+	const ids = new Set(['core']);
+	for (const regime of ctx.regimes) {
+		ids.add(regime.id);
+		if (regime.family) {
+			ids.add(regime.family);
 		}
+	}
 
-		return id.startsWith('UK-') || gdprApplies(answers) || !id.startsWith('GDPR-');
-	});
-	return applicable[0] ?? serves?.[0] ?? 'GDPR-12.1';
+	return ids;
 }
 
-function questionFindings(answers: DraftAnswers): Finding[] {
-	const out: Finding[] = [];
-	const covered = new Set<string>();
-	for (const gap of gaps(answers)) {
+/** The checklist id a question's gap counts against: the first it serves of a law that applies. */
+function gapId(serves: readonly string[] | undefined, lists: Set<string>): string {
+	const applicable = (serves ?? []).filter(
+		(id) => hasChecklistItem(id) && lists.has(checklistItem(id).regime),
+	);
+	return applicable[0] ?? 'CORE-ANSWERS';
+}
+
+function questionFindings(answers: PartialAnswers, lists: Set<string>): Finding[] {
+	return gaps(answers).map((gap) => {
 		const path = formatPath(gap.path);
-		covered.add(path);
 		const where = `${gap.section.title} → ${gap.question.prompt}`;
-		out.push(
-			finding(
-				gapId(gap.question.serves, answers),
-				'error',
+		const id = gapId(gap.question.serves, lists);
+		const item = checklistItem(id);
+		return {
+			id,
+			severity: 'error',
+			citation: item.citation,
+			message:
 				gap.kind === 'missing'
 					? `Missing answer: ${where} (${path}).`
 					: `${where} (${path}): ${gap.message}`,
-				`Run \`privacy-wizard\` and answer "${gap.question.prompt}" in the section "${gap.section.title}", or set ${path} in the answers file.`,
-				{questionId: gap.fullId, path},
+			fix: `Run \`privacy-wizard\` and answer "${gap.question.prompt}" in the section "${gap.section.title}", or set ${path} in the answers file.`,
+			regime: item.regime,
+			questionId: gap.fullId,
+			path,
+		} satisfies Finding;
+	});
+}
+
+function lawFindings(answers: PartialAnswers, applicability: ReadonlyMap<string, Applicability>): Finding[] {
+	const out: Finding[] = [];
+	for (const region of unclaimedRegions(answers)) {
+		out.push(
+			coreChecklist.finding(
+				'LAW-UNDRAFTED',
+				'error',
+				`You serve people in the region "${region}", but privacy-wizard has no module for its law: the policy would be silent on it.`,
+				'Have the notice for that region drafted by a lawyer, or remove the region from audience.regions if you do not serve it.',
+				{questionId: 'audience.regions', path: 'audience.regions'},
 			),
 		);
 	}
 
-	// The schema also requires a few fields that no question asks for directly.
-	for (const issue of missingAnswers(answers)) {
-		if (
-			covered.has(issue.path) ||
-			[...covered].some(
-				(path) => path.startsWith(`${issue.path}.`) || path.startsWith(`${issue.path}[`),
-			)
-		) {
-			continue;
+	const laws: Readonly<Record<string, string>> = undrafted.laws;
+	for (const country of answers.audience?.otherCountries ?? []) {
+		if (typeof country === 'string' && Object.hasOwn(laws, country)) {
+			out.push(
+				coreChecklist.finding(
+					'LAW-UNDRAFTED',
+					'error',
+					`You target people in ${countryName(country)}, where ${laws[country]} may apply; privacy-wizard cannot draft it yet.`,
+					`Check whether ${laws[country]} applies to you and have its notice drafted by a lawyer, or remove ${countryName(country)} from audience.otherCountries.`,
+					{questionId: 'audience.otherCountries', path: 'audience.otherCountries'},
+				),
+			);
 		}
+	}
 
-		out.push(
-			finding(
-				'GDPR-12.1',
-				'error',
-				`Missing answer: ${formatIssue(issue)}.`,
-				`Run \`privacy-wizard\` to answer it, or set ${issue.path} in the answers file.`,
-				{
-					path: issue.path,
-				},
-			),
-		);
+	for (const regime of regimes) {
+		const state = applicability.get(regime.id);
+		if (state?.status === 'unknown') {
+			out.push(
+				coreChecklist.finding(
+					'LAW-UNDRAFTED',
+					'error',
+					`Whether ${regime.name} applies cannot be decided: ${(state.missing ?? []).join(', ')} ${(state.missing ?? []).length === 1 ? 'is' : 'are'} not answered.`,
+					`Answer ${(state.missing ?? []).join(' and ')} (run \`privacy-wizard\`, or set ${(state.missing ?? []).length === 1 ? 'it' : 'them'} in the answers file).`,
+					{questionId: state.missing?.[0], path: state.missing?.[0]},
+				),
+			);
+		}
 	}
 
 	return out;
 }
 
 const placeholder = /\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b|\[[^\]\n]{0,40}\]|\{\{|<insert|\bN\/A\b/i;
+const vagueRetention =
+	/^\s*(for\s+)?(as\s+long\s+as\s+(is\s+)?(necessary|needed|required)|indefinitely|until\s+no\s+longer\s+needed)[\s.]*$/i;
 
-/** Every string the founder wrote, with its path. */
-function userStrings(
-	value: unknown,
-	path: AnswerPath = [],
-): Array<{path: AnswerPath; text: string}> {
-	if (typeof value === 'string') {
-		return [{path, text: value}];
+/** Every string the founder wrote, with its path (iteratively: nesting depth is unbounded). */
+function userStrings(value: unknown): Array<{path: AnswerPath; text: string}> {
+	const out: Array<{path: AnswerPath; text: string}> = [];
+	const stack: Array<{value: unknown; path: AnswerPath}> = [{value, path: []}];
+	while (stack.length > 0) {
+		const {value: current, path} = stack.pop()!;
+		if (typeof current === 'string') {
+			out.push({path, text: current});
+		} else if (Array.isArray(current)) {
+			for (let index = current.length - 1; index >= 0; index--) {
+				stack.push({value: current[index], path: [...path, index]});
+			}
+		} else if (current !== null && typeof current === 'object') {
+			const entries = Object.entries(current).reverse();
+			for (const [key, item] of entries) {
+				if (key !== '$schema') {
+					stack.push({value: item, path: [...path, key]});
+				}
+			}
+		}
 	}
 
-	if (Array.isArray(value)) {
-		return value.flatMap((item, index) => userStrings(item, [...path, index]));
-	}
-
-	if (value !== null && typeof value === 'object') {
-		return Object.entries(value).flatMap(([key, item]) =>
-			key === '$schema' ? [] : userStrings(item, [...path, key]),
-		);
-	}
-
-	return [];
+	return out;
 }
 
-function textFindings(answers: DraftAnswers): Finding[] {
+function coreFindings(answers: PartialAnswers): Finding[] {
 	const out: Finding[] = [];
 	for (const {path, text} of userStrings(answers)) {
 		const where = formatPath(path);
 		if (placeholder.test(text)) {
 			out.push(
-				finding(
-					'GDPR-12.1',
+				coreChecklist.finding(
+					'CORE-PLACEHOLDER',
 					'error',
 					`${where} holds a placeholder: "${text.slice(0, 60)}".`,
 					'Replace it with the real answer; a published policy must not contain placeholders.',
@@ -141,119 +165,42 @@ function textFindings(answers: DraftAnswers): Finding[] {
 
 		if (/privacy\s+shield/i.test(text)) {
 			out.push(
-				finding(
-					'GDPR-13.1.f',
+				coreChecklist.finding(
+					'CORE-PRIVACY-SHIELD',
 					'error',
 					`${where} mentions Privacy Shield, which the CJEU invalidated in 2020 (Schrems II).`,
-					'Name the EU-US Data Privacy Framework (only for certified importers) or the Standard Contractual Clauses instead.',
+					'Name the EU-US Data Privacy Framework (only for certified importers) or the standard contractual clauses instead.',
 					{path: where},
 				),
 			);
 		}
 	}
 
-	return out;
-}
-
-const vagueRetention =
-	/^\s*(for\s+)?(as\s+long\s+as\s+(is\s+)?(necessary|needed|required)|indefinitely|until\s+no\s+longer\s+needed)[\s.]*$/i;
-const bareInterest = /^\s*(our\s+)?(legitimate\s+)?(business\s+)?interests?[\s.]*$/i;
-
-type Draft = {
-	purposes?: Array<Record<string, unknown>>;
-	recipients?: Array<Record<string, unknown>>;
-	dataItems?: Array<Record<string, unknown>>;
-	rights?: {responseDays?: unknown; channels?: Array<{kind?: unknown; value?: unknown}>};
-	california?: {onlineOnly?: unknown};
-	dpo?: {designated?: unknown; email?: unknown};
-	controller?: {email?: unknown};
-	children?: {offered?: unknown; minimumAge?: unknown};
-	document?: {effectiveDate?: unknown; revisions?: Array<{date?: unknown}>};
-};
-
-function purposeFindings(answers: Draft): Finding[] {
-	const out: Finding[] = [];
 	for (const [index, purpose] of (answers.purposes ?? []).entries()) {
-		const retention = purpose['retention'] as {kind?: string; criteria?: string} | undefined;
-		if (
-			retention?.kind === 'criteria' &&
-			typeof retention.criteria === 'string' &&
-			vagueRetention.test(retention.criteria)
-		) {
+		const retention = purpose?.retention;
+		if (retention?.kind === 'criteria' && typeof retention.criteria === 'string' && vagueRetention.test(retention.criteria)) {
 			out.push(
-				finding(
-					'GDPR-13.2.a',
+				coreChecklist.finding(
+					'CORE-RETENTION',
 					'error',
 					`purposes[${index}].retention says only "${retention.criteria.trim()}".`,
 					'Give a period with the event that starts it, or concrete criteria (for example "until you close your account, then 30 days").',
-					{
-						questionId: 'purposes.retention.criteria',
-						path: `purposes[${index}].retention.criteria`,
-					},
-				),
-			);
-		}
-
-		const interest = purpose['legitimateInterest'];
-		if (
-			purpose['legalBasis'] === 'legitimate-interests' &&
-			typeof interest === 'string' &&
-			bareInterest.test(interest)
-		) {
-			out.push(
-				finding(
-					'GDPR-13.1.d',
-					'error',
-					`purposes[${index}] relies on legitimate interests without saying which: "${interest.trim()}".`,
-					'Describe the interest you pursue in words, for example "preventing fraud and abuse of our service".',
-					{
-						questionId: 'purposes.legitimateInterest',
-						path: `purposes[${index}].legitimateInterest`,
-					},
-				),
-			);
-		}
-
-		if (
-			purpose['legalBasis'] === 'consent' &&
-			(purpose['requirement'] === 'statutory' || purpose['requirement'] === 'contractual')
-		) {
-			out.push(
-				finding(
-					'GDPR-13.2.e',
-					'warning',
-					`purposes[${index}] relies on consent but says the data is required.`,
-					'Consent must be freely given: mark the data as optional, or choose the legal basis that really applies.',
-					{
-						questionId: 'purposes.requirement',
-						path: `purposes[${index}].requirement`,
-					},
+					{questionId: 'purposes.retention.criteria', path: `purposes[${index}].retention.criteria`},
 				),
 			);
 		}
 	}
 
-	const used = new Set(
-		(answers.purposes ?? []).flatMap(
-			(purpose) => (purpose['dataItems'] as string[] | undefined) ?? [],
-		),
-	);
+	const used = new Set((answers.purposes ?? []).flatMap((purpose) => purpose?.dataItems ?? []));
 	for (const [index, item] of (answers.dataItems ?? []).entries()) {
-		if (
-			typeof item['id'] === 'string' &&
-			(answers.purposes?.length ?? 0) > 0 &&
-			!used.has(item['id'])
-		) {
+		if (typeof item?.id === 'string' && (answers.purposes?.length ?? 0) > 0 && !used.has(item.id)) {
 			out.push(
-				finding(
-					'GDPR-13.1.c',
+				coreChecklist.finding(
+					'CORE-MINIMISATION',
 					'warning',
-					`dataItems[${index}] ("${String(item['name'])}") is collected but no purpose uses it.`,
-					'Add it to the purposes that use it, or stop collecting it and remove it (data minimisation, Article 5(1)(c)).',
-					{
-						questionId: 'purposes.dataItems',
-						path: `dataItems[${index}]`,
-					},
+					`dataItems[${index}] ("${item.name ?? ''}") is collected but no purpose uses it.`,
+					'Add it to the purposes that use it, or stop collecting it and remove it (data minimisation).',
+					{questionId: 'purposes.dataItems', path: `dataItems[${index}]`},
 				),
 			);
 		}
@@ -262,245 +209,92 @@ function purposeFindings(answers: Draft): Finding[] {
 	return out;
 }
 
-function recipientFindings(answers: Draft & PartialAnswers): Finding[] {
+/**
+The drafted policy must serve every checklist item that applies: an item of a law that applies,
+whose condition holds, that the text has to state. What it misses is an error (a warning for
+items marked "verify").
+*/
+function coverageFindings(answers: Answers, ctx: CheckContext, lists: Set<string>): Finding[] {
+	const served = servedIds(draftPolicy(answers));
 	const out: Finding[] = [];
-	for (const [index, recipient] of (answers.recipients ?? []).entries()) {
-		const where = `recipients[${index}] ("${String(recipient['name'])}")`;
-		const locations = (recipient['locations'] as string[] | undefined) ?? [];
-		const safeguard = recipient['transferSafeguard'];
-		const ukSafeguard = recipient['ukTransferSafeguard'];
-		if (
-			(safeguard === 'dpf' || ukSafeguard === 'uk-extension') &&
-			recipient['dpfCertified'] !== true
-		) {
-			out.push(
-				finding(
-					'GDPR-13.1.f',
-					'error',
-					`${where} relies on the Data Privacy Framework but is not marked as certified.`,
-					'Check the recipient on the official DPF list. If it is certified, answer yes to "certified"; if not, use the Standard Contractual Clauses (and the UK Addendum).',
-					{
-						questionId: 'recipients.dpfCertified',
-						path: `recipients[${index}].dpfCertified`,
-					},
-				),
-			);
+	for (const list of checklists) {
+		if (!lists.has(list.regime)) {
+			continue;
 		}
 
-		if ((safeguard === 'dpf' || ukSafeguard === 'uk-extension') && !locations.includes('US')) {
-			out.push(
-				finding(
-					'GDPR-13.1.f',
-					'error',
-					`${where} relies on the Data Privacy Framework, which covers only transfers to the United States.`,
-					'Choose the Standard Contractual Clauses or another Article 46 safeguard for its other locations.',
-					{
-						questionId: 'recipients.transferSafeguard',
-						path: `recipients[${index}].transferSafeguard`,
-					},
-				),
-			);
-		}
-
-		if (safeguard === 'adequacy' && locations.some((country) => !euAdequate(country))) {
-			out.push(
-				finding(
-					'GDPR-13.1.f',
-					'error',
-					`${where} is said to rely on adequacy, but ${locations.filter((country) => !euAdequate(country)).join(', ')} has no EU adequacy decision.`,
-					'Choose the Standard Contractual Clauses, binding corporate rules or (for certified US importers) the Data Privacy Framework.',
-					{
-						questionId: 'recipients.transferSafeguard',
-						path: `recipients[${index}].transferSafeguard`,
-					},
-				),
-			);
-		}
-
-		if (ukSafeguard === 'adequacy' && locations.some((country) => !ukAdequate(country))) {
-			out.push(
-				finding(
-					'UK-DELTA',
-					'error',
-					`${where} is said to rely on UK adequacy, but not all of its locations have UK adequacy regulations.`,
-					'Choose the IDTA, the UK Addendum, or the UK Extension to the DPF for certified US importers.',
-					{
-						questionId: 'recipients.ukTransferSafeguard',
-						path: `recipients[${index}].ukTransferSafeguard`,
-					},
-				),
-			);
-		}
-
-		if (
-			servesCalifornia(answers) &&
-			recipient['role'] !== 'processor' &&
-			recipient['sold'] !== true &&
-			recipient['shared'] !== true
-		) {
-			out.push(
-				finding(
-					'CCPA-SOLD',
-					'warning',
-					`${where} is not a service provider, yet neither a sale nor sharing is recorded.`,
-					'Under the CCPA, disclosing personal information to a third party for value or for cross-context advertising is a sale or "sharing": confirm and mark it, or make it a service provider by contract.',
-					{
-						questionId: 'recipients.shared',
-						path: `recipients[${index}]`,
-					},
-				),
-			);
-		}
-
-		if (recipientNeedsEuSafeguard(answers, recipient) && safeguard === 'derogation') {
-			out.push(
-				finding(
-					'GDPR-13.1.f',
-					'warning',
-					`${where} relies on an Article 49 derogation.`,
-					'Derogations suit only occasional, non-repetitive transfers; a processor you use routinely needs the SCCs or the DPF.',
-					{
-						questionId: 'recipients.transferSafeguard',
-						path: `recipients[${index}].transferSafeguard`,
-					},
-				),
-			);
-		}
-	}
-
-	return out;
-}
-
-function daysBetween(from: string, to: string): number {
-	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function rightsFindings(answers: Draft & PartialAnswers, today: string): Finding[] {
-	const out: Finding[] = [];
-	const days = answers.rights?.responseDays;
-	if (gdprApplies(answers) && typeof days === 'number' && days > 30) {
-		out.push(
-			finding(
-				'GDPR-12.3',
-				'error',
-				`rights.responseDays is ${days}, longer than the GDPR's one month.`,
-				'Answer within one month (30 days); the policy already explains the two-month extension for complex requests.',
-				{
-					questionId: 'rights.responseDays',
-					path: 'rights.responseDays',
-				},
-			),
-		);
-	}
-
-	if (servesCalifornia(answers)) {
-		const kinds = new Set((answers.rights?.channels ?? []).map((channel) => channel.kind));
-		const onlineOnly = answers.california?.onlineOnly === true;
-		if (onlineOnly && !kinds.has('email') && kinds.size > 0) {
-			out.push(
-				finding(
-					'CCPA-METHODS',
-					'error',
-					'An online-only business must offer at least an email address for requests.',
-					'Add an email channel under rights requests.',
-					{questionId: 'rights.channels', path: 'rights.channels'},
-				),
-			);
-		}
-
-		if (answers.california?.onlineOnly === false && (!kinds.has('toll-free') || kinds.size < 2)) {
-			out.push(
-				finding(
-					'CCPA-METHODS',
-					'error',
-					'California requires two or more request methods, including a toll-free telephone number, unless you are online-only.',
-					'Add a toll-free number and a second method (email or a web form) under rights requests.',
-					{questionId: 'rights.channels', path: 'rights.channels'},
-				),
-			);
-		}
-
-		const effective = answers.document?.effectiveDate;
-		if (typeof effective === 'string') {
-			const dates = [
-				effective,
-				...(answers.document?.revisions ?? [])
-					.map((revision) => revision.date)
-					.filter((date): date is string => typeof date === 'string'),
-			];
-			const latest = dates.sort().at(-1)!;
-			if (daysBetween(latest, today) > 365) {
-				out.push(
-					finding(
-						'CCPA-DATE',
-						'error',
-						`The policy was last updated on ${latest}, more than 12 months ago.`,
-						'Review the answers and regenerate: the CCPA requires an update at least every 12 months. Re-running the wizard adds a revision entry.',
-						{questionId: 'document.revisions', path: 'document'},
-					),
-				);
+		for (const item of list.items) {
+			if ((item.kind ?? 'notice') !== 'notice' || served.has(item.id)) {
+				continue;
 			}
+
+			if (item.condition && !evaluate(item.condition, ctx.answers)) {
+				continue;
+			}
+
+			out.push({
+				id: item.id,
+				severity: item.verify ? 'warning' : 'error',
+				citation: item.citation,
+				message: `The policy does not state: ${item.requirement}.`,
+				fix: 'Answer the questions this item needs (run `privacy-wizard`); if every answer is given, report it: the drafter should state it.',
+				regime: list.regime,
+			});
 		}
-	}
-
-	if (
-		answers.dpo?.designated === true &&
-		answers.dpo.email !== undefined &&
-		answers.dpo.email === answers.controller?.email
-	) {
-		out.push(
-			finding(
-				'GDPR-13.1.b',
-				'warning',
-				'The DPO has the same email address as the general privacy contact.',
-				'A DPO is a formally designated, independent role (Article 37–39). If this is just your privacy contact, answer no to the DPO question.',
-				{questionId: 'dpo.designated', path: 'dpo'},
-			),
-		);
-	}
-
-	const age = answers.children?.minimumAge;
-	if (
-		servesEea(answers) &&
-		answers.children?.offered === false &&
-		typeof age === 'number' &&
-		age < 16
-	) {
-		out.push(
-			finding(
-				'GDPR-8',
-				'warning',
-				`The service is open from age ${age}, but says it is not offered to children.`,
-				'In the EU, people under 16 (13 to 16 depending on the country) need parental consent: raise the minimum age to 16, or answer that the service is offered to children and describe parental consent.',
-				{questionId: 'children.offered', path: 'children'},
-			),
-		);
 	}
 
 	return out;
 }
-
-export type CheckOptions = {
-	/** Today's date (`YYYY-MM-DD`), for the 12-month freshness rule. Passed in: the core reads no clock. */
-	today: string;
-};
 
 /** Every finding for a set of answers, errors first, in a stable order. */
 export function checkAnswers(answers: DraftAnswers, options: CheckOptions): Finding[] {
-	const draft = answers as Draft & PartialAnswers;
+	const visible = pruneHidden(answers as PartialAnswers);
+	const applicability = applicabilityOf(visible);
+	const applies = (id: string): boolean => applicability.get(id)?.status === 'applies';
+	const ctx: CheckContext = {
+		answers: visible,
+		applicability,
+		applies,
+		regimes: regimes.filter((regime) => applies(regime.id)),
+		today: options.today,
+		...(options.catalogCategory ? {catalogCategory: options.catalogCategory} : {}),
+	};
+	const lists = applicableLists(ctx);
+	const questions = questionFindings(visible, lists);
 	const all = [
-		...questionFindings(answers),
-		...textFindings(answers),
-		...purposeFindings(draft),
-		...recipientFindings(draft),
-		...rightsFindings(draft, options.today),
+		...lawFindings(visible, applicability),
+		...questions,
+		...coreFindings(visible),
+		...units.flatMap((unit) => (lists.has(unit.id) ? (unit.checks?.(ctx) ?? []) : [])),
 	];
-	return [
-		...all.filter((item) => item.severity === 'error'),
-		...all.filter((item) => item.severity === 'warning'),
-	];
+	if (questions.length === 0 && isComplete(visible as DraftAnswers)) {
+		all.push(...coverageFindings(visible as unknown as Answers, ctx, lists));
+	}
+
+	return bySeverity(all);
 }
 
-export function hasErrors(findings: Finding[]): boolean {
-	return findings.some((item) => item.severity === 'error');
+/** Which laws apply and why, for `check`, its `--explain` and the wizard's review. */
+export type LawReport = {
+	id: string;
+	name: string;
+	title: string;
+	status: Applicability['status'];
+	reasons: string[];
+	missing?: string[];
+};
+
+export function lawReport(answers: DraftAnswers): LawReport[] {
+	const visible = pruneHidden(answers as PartialAnswers);
+	const applicability = applicabilityOf(visible);
+	return regimes.map((regime) => {
+		const state = applicability.get(regime.id)!;
+		return {
+			id: regime.id,
+			name: regime.name,
+			title: regime.title,
+			status: state.status,
+			reasons: state.reasons,
+			...(state.missing ? {missing: state.missing} : {}),
+		};
+	});
 }

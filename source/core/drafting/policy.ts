@@ -1,234 +1,204 @@
+/**
+The privacy policy: the regime-neutral facts of the answers (who, what, why, who receives it,
+where, how long), composed with what each law that applies adds to them (legal bases, transfer
+safeguards, rights, notices). The core never names a law; each regime module drafts its own.
+*/
 import {
-	countriesOutsideEea,
 	displayName,
-	gdprApplies,
+	establishmentCountries,
+	homeCountry,
 	indirectItems,
 	lastUpdated,
-	saleOrSharing,
-	servesCalifornia,
-	servesEea,
-	servesUk,
-	specialItems,
-	usesConsent,
+	processingCountries,
 } from '../answers/derive.js';
-import type {Answers, Party, Purpose, Recipient} from '../answers/types.js';
-import {countryInSentence, countryName, euAdequate, isEea} from '../jurisdictions/index.js';
-import {californiaSection} from './california.js';
+import type {Answers, Purpose, Recipient} from '../answers/types.js';
+import {countryInSentence, countryName} from '../jurisdictions/index.js';
+import type {BasisNote, DraftContext} from '../law/types.js';
 import {
-	addressLine,
-	buildIndex,
-	type Index,
 	itemNames,
+	labelled,
 	retentionText,
 	sourceText,
+	addressLine,
 } from './common.js';
+import {contribute, contributions, draftContext, drafters} from './compose.js';
 import type {Block, Inline} from './markdown.js';
 import type {DocumentModel, Section} from './model.js';
-import {rightsSections} from './rights.js';
-import {fill, formatDate, joinInline, label, legalTexts, listInWords, phrase} from './text.js';
+import {rightsSection} from './rights.js';
+import {coreText as t, formatDate, listInWords, sentence} from './text.js';
 
-const strong = (text: string): Inline => ({strong: [text]});
-
-function labelled(name: string, value: Inline[]): Inline[] {
-	return [strong(`${name}:`), ' ', ...value];
-}
-
-function contactInlines(party: {email: string; phone?: string}): Inline[] {
-	const parts: Inline[][] = [[{autolink: party.email}]];
-	if (party.phone) {
-		parts.push([party.phone]);
-	}
-
-	return joinInline(parts, 'or');
-}
-
-function partyItems(party: Party): Inline[][] {
-	const items: Inline[][] = [
-		labelled('Name', [party.name]),
-		labelled('Address', [addressLine(party.address)]),
-		labelled('Contact', contactInlines(party)),
-	];
-	if (party.url) {
-		items.push(labelled('Website', [{autolink: party.url}]));
-	}
-
-	return items;
-}
-
-function legalBasisInlines(purpose: Purpose): Inline[] {
-	const basis = legalTexts.legalBases[purpose.legalBasis];
-	return [
-		strong(`${basis.label} (${basis.article})`),
-		'. ',
-		...fill(basis.explanation, {
-			interest: purpose.legitimateInterest ?? '',
-			obligation: purpose.legalObligation ?? '',
-		}),
-	];
-}
-
-function summarySection(answers: Answers): Section {
+function summarySection(ctx: DraftContext): Section {
+	const {answers} = ctx;
 	const name = displayName(answers);
-	const worth: Inline[][] = [];
-	const outside = countriesOutsideEea(answers);
-	if (gdprApplies(answers) && outside.length > 0) {
-		worth.push([
-			`Some of your data is processed outside the European Economic Area, in ${listInWords(outside.map((code) => countryInSentence(code)))}, under the safeguards described below.`,
-		]);
-	}
-
-	const trade = saleOrSharing(answers);
-	if (trade) {
-		worth.push([
-			`We ${trade} some personal information as California law defines ${trade === 'sell' ? 'selling' : trade === 'share' ? '"sharing" (for cross-context behavioral advertising)' : 'those terms'}; you can opt out.`,
-		]);
-	} else {
-		worth.push([
-			'We do not sell your personal information or share it for cross-context behavioral advertising.',
-		]);
-	}
-
-	if (answers.automatedDecisions.used) {
-		worth.push([
-			'We make some decisions by automated means only; you can ask for a human to review them.',
-		]);
-	} else {
-		worth.push(['We do not make decisions about you by automated means only.']);
-	}
-
-	if (specialItems(answers).length > 0) {
-		worth.push(['We process special categories of data (see below).']);
-	}
-
 	const recipients = answers.recipients.map((recipient) => recipient.name);
-	return {
-		title: 'Summary',
-		// The plain-language first layer; the rest of Article 12(1) (no placeholder, no TODO) holds
-		// for the whole document because draft() accepts complete answers only.
-		serves: ['GDPR-LAYER', 'GDPR-12.1'],
-		blocks: [
-			{
-				type: 'list',
-				items: [
-					labelled('Who we are', [
-						`${name}, the company responsible for your data. Contact: `,
-						{autolink: answers.controller.email},
-						'.',
-					]),
-					labelled('What we collect', [
-						`${listInWords(answers.dataItems.map((item) => item.name))}.`,
-					]),
-					labelled('Why', [`${listInWords(answers.purposes.map((purpose) => purpose.name))}.`]),
-					labelled('Who receives it', [
-						recipients.length === 0
-							? 'No one outside our company.'
-							: `${listInWords(recipients)}, each only for the purpose stated below.`,
-					]),
-					labelled('Your rights', [
-						gdprApplies(answers)
-							? 'You can access, correct, delete, restrict and port your data, object to its use, withdraw consent and complain to a supervisory authority.'
-							: 'You can ask to know, correct and delete your data and opt out of its sale or sharing.',
-					]),
-					...worth.map((item) => labelled('Worth knowing', item)),
-				],
-			},
-		],
-	};
+	const items: Inline[][] = [
+		labelled(
+			t.s('label.whoWeAre'),
+			t.t((answers.otherControllers ?? []).length > 0 ? 'summary.whoRegional' : 'summary.who', {
+				name,
+				email: [{autolink: answers.controller.email}],
+			}),
+		),
+		labelled(t.s('label.whatWeCollect'), [
+			`${listInWords(answers.dataItems.map((item) => item.name))}.`,
+		]),
+		labelled(t.s('label.why'), [`${listInWords(answers.purposes.map((purpose) => purpose.name))}.`]),
+		labelled(
+			t.s('label.whoReceives'),
+			recipients.length === 0
+				? t.t('summary.recipientsNone')
+				: t.t(recipients.length === 1 ? 'summary.recipientsOne' : 'summary.recipientsMany', {
+						recipients: listInWords(recipients),
+					}),
+		),
+		labelled(
+			t.s('label.where'),
+			t.t('summary.where', {
+				countries: listInWords(processingCountries(answers).map((code) => countryInSentence(code))),
+			}),
+		),
+	];
+	if (ctx.regimes.length > 0) {
+		items.push(
+			labelled(t.s('label.laws'), t.t('summary.laws', {laws: listInWords(ctx.regimes.map((regime) => regime.name))})),
+		);
+	}
+
+	for (const line of contributions(ctx, 'summaryRights')) {
+		items.push(labelled(t.s('label.rights'), line));
+	}
+
+	const notes: Inline[][] = [
+		t.t(answers.automatedDecisions.used ? 'summary.decisionsYes' : 'summary.decisionsNo'),
+		...contributions(ctx, 'summaryNotes').flat(),
+	];
+	for (const note of notes) {
+		items.push(labelled(t.s('label.worthKnowing'), note));
+	}
+
+	return {title: t.s('title.summary'), serves: ['GDPR-LAYER', 'GDPR-12.1'], blocks: [{type: 'list', items}]};
 }
 
-function whoWeAreSection(answers: Answers): Section {
-	const {controller, dpo} = answers;
+function whoWeAreSection(ctx: DraftContext): Section {
+	const {answers} = ctx;
+	const {controller, dpo, privacyContact} = answers;
 	const serves = ['GDPR-13.1.a'];
-	const identity: Inline[] = [
-		controller.tradingName
-			? `${controller.tradingName} is a trading name of ${controller.legalName}`
+	const identity: Inline[] = t.t('who.identity', {
+		name: controller.tradingName
+			? t.s('who.tradingName', {tradingName: controller.tradingName, legalName: controller.legalName})
 			: controller.legalName,
-		`, which is responsible for your personal data (the "controller") when you use ${answers.service.name}. ${answers.service.description}`,
-	];
+		service: answers.service.name,
+		description: sentence(answers.service.description),
+	});
 	const contacts: Inline[][] = [
-		labelled('Legal name', [controller.legalName]),
-		labelled('Postal address', [addressLine(controller.address)]),
-		labelled('Email', [{autolink: controller.email}]),
+		labelled(t.s('label.legalName'), [controller.legalName]),
+		labelled(t.s('label.postalAddress'), [addressLine(controller.address)]),
+		labelled(t.s('label.email'), [{autolink: controller.email}]),
 	];
 	if (controller.contactForm) {
-		contacts.push(labelled('Contact form', [{autolink: controller.contactForm}]));
+		contacts.push(labelled(t.s('label.contactForm'), [{autolink: controller.contactForm}]));
 	}
 
 	if (controller.phone) {
-		contacts.push(labelled('Phone', [controller.phone]));
+		contacts.push(labelled(t.s('label.phone'), [controller.phone]));
 	}
 
 	if (controller.website) {
-		contacts.push(labelled('Website', [{autolink: controller.website}]));
+		contacts.push(labelled(t.s('label.website'), [{autolink: controller.website}]));
 	}
 
 	const blocks: Block[] = [
 		{type: 'paragraph', text: identity},
 		{type: 'list', items: contacts},
 	];
+	const regional = answers.otherControllers ?? [];
+	if (regional.length > 0) {
+		blocks.push(
+			{type: 'paragraph', text: t.t('who.regionalIntro')},
+			{
+				type: 'list',
+				items: [
+					...regional.map((other) =>
+						t.t('who.regionalEntry', {
+							regions: listInWords(other.serves.map((region) => t.s(`region.${region}`)), 'and'),
+							name: other.legalName,
+							address: addressLine(other.address),
+							email: [{autolink: other.email}],
+						}).map((node, position) => (position === 0 && typeof node === 'string' ? capitalise(node) : node)),
+					),
+					t.t('who.regionalElsewhere', {name: controller.legalName}),
+				],
+			},
+		);
+	}
+
 	if (dpo.designated) {
-		serves.push('GDPR-13.1.b');
+		serves.push('GDPR-13.1.b', 'BR-41');
 		const items: Inline[][] = [];
 		if (dpo.name) {
-			items.push(labelled('Name', [dpo.name]));
+			items.push(labelled(t.s('label.name'), [dpo.name]));
 		}
 
-		items.push(labelled('Email', [{autolink: dpo.email}]));
-		if (dpo.address) {
-			items.push(labelled('Postal address', [addressLine(dpo.address)]));
-		}
-
-		if (dpo.phone) {
-			items.push(labelled('Phone', [dpo.phone]));
-		}
-
+		items.push(labelled(t.s('label.email'), [{autolink: dpo.email}]));
 		blocks.push(
-			{type: 'heading', level: 3, text: ['Data protection officer']},
-			{
-				type: 'paragraph',
-				text: [
-					'We have designated a data protection officer (Article 37 GDPR), whom you can contact directly:',
-				],
-			},
+			{type: 'heading', level: 3, text: [t.s('title.dpo')]},
+			{type: 'paragraph', text: t.t('who.dpoIntro')},
 			{type: 'list', items},
 		);
-	} else if (gdprApplies(answers)) {
-		blocks.push({type: 'paragraph', text: phrase('dpoNone')});
-	}
-
-	const representatives = answers.representatives ?? {};
-	// Answers stay when a region is no longer served; only the regions served are disclosed.
-	if (representatives.eu && servesEea(answers)) {
-		serves.push('GDPR-13.1.a-REP');
+	} else if (privacyContact) {
 		blocks.push(
-			{type: 'heading', level: 3, text: ['Our representative in the European Union']},
+			{type: 'heading', level: 3, text: [t.s('title.privacyContact')]},
+			{type: 'paragraph', text: t.t('who.contactIntro')},
 			{
-				type: 'paragraph',
-				text: [
-					'As we are not established in the EU, we have appointed a representative (Article 27 GDPR). You can contact them on any matter about your data:',
+				type: 'list',
+				items: [
+					labelled(t.s('label.name'), [privacyContact.name]),
+					...(privacyContact.role ? [labelled(t.s('label.role'), [privacyContact.role])] : []),
+					labelled(t.s('label.email'), [{autolink: privacyContact.email}]),
 				],
 			},
-			{type: 'list', items: partyItems(representatives.eu)},
 		);
 	}
 
-	if (representatives.uk && servesUk(answers)) {
-		blocks.push(
-			{type: 'heading', level: 3, text: ['Our representative in the United Kingdom']},
-			{
-				type: 'paragraph',
-				text: [
-					'As we are not established in the UK, we have appointed a representative (Article 27 UK GDPR):',
-				],
-			},
-			{type: 'list', items: partyItems(representatives.uk)},
-		);
-	}
-
-	return {title: 'Who we are', serves, blocks};
+	const parts = contribute(ctx, 'contacts');
+	return {title: t.s('title.whoWeAre'), serves: [...serves, ...parts.serves], blocks: [...blocks, ...parts.blocks]};
 }
 
-function dataSection(answers: Answers, index: Index): Section {
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function statementsOf(ctx: DraftContext, id: string): string[] {
+	const state = ctx.applicability.get(id);
+	return state?.statements ?? state?.reasons ?? [];
+}
+
+function lawsSection(ctx: DraftContext): Section | undefined {
+	if (ctx.regimes.length === 0) {
+		return undefined;
+	}
+
+	const blocks: Block[] = [
+		{type: 'paragraph', text: t.t('laws.intro')},
+		{
+			type: 'list',
+			items: ctx.regimes.map((regime) =>
+				t.t('laws.entry', {
+					law: capitalise(regime.title),
+					reasons: listInWords(statementsOf(ctx, regime.id)),
+				}),
+			),
+		},
+	];
+	if (ctx.answers.audience.regions.includes('other')) {
+		blocks.push({type: 'paragraph', text: t.t('laws.elsewhere')});
+	}
+
+	return {title: t.s('title.laws'), serves: [], blocks};
+}
+
+function dataSection(ctx: DraftContext): Section {
+	const {answers, index} = ctx;
 	const serves = ['GDPR-14.1.d'];
 	const indirect = indirectItems(answers);
 	if (indirect.length > 0) {
@@ -238,47 +208,65 @@ function dataSection(answers: Answers, index: Index): Section {
 	const rows = answers.dataItems.map((item): Inline[][] => {
 		const purposes = index.purposesByItem.get(item.id) ?? [];
 		return [
-			[item.name, ...(item.description ? [`: ${item.description}`] : [])],
+			[item.name, ...(item.description ? [`: ${item.description.trim().replace(/\.+$/, '')}`] : [])],
 			[item.sources.map((source) => sourceText(source)).join('; ')],
-			[
-				purposes.length > 0
-					? purposes.map((purpose) => purpose.name).join('; ')
-					: 'Not used for any purpose',
-			],
+			[purposes.length > 0 ? purposes.map((purpose) => purpose.name).join('; ') : t.s('data.unused')],
 		];
 	});
 	const blocks: Block[] = [
+		{type: 'paragraph', text: t.t('data.intro', {people: listInWords(answers.audience.people)})},
 		{
-			type: 'paragraph',
-			text: [
-				`We collect the following personal data about ${listInWords(answers.audience.people)}. Where data does not come from you, the table names its source.`,
-			],
+			type: 'table',
+			header: [[t.s('column.data')], [t.s('column.source')], [t.s('column.use')]],
+			rows,
 		},
-		{type: 'table', header: [['Data'], ['Where it comes from'], ['What we use it for']], rows},
 	];
 	if (indirect.length > 0) {
 		blocks.push({
 			type: 'paragraph',
-			text: [
-				`Some data comes from others rather than from you: ${listInWords(
+			text: t.t('data.indirect', {
+				items: listInWords(
 					indirect.map((item) => {
 						const sources = item.sources.filter((source) => source.kind === 'third-party');
 						return `${item.name} (${sources.map((source) => sourceText(source)).join('; ')})`;
 					}),
-				)}.`,
-			],
+				),
+			}),
 		});
 	}
 
-	return {title: 'The data we collect', serves, blocks};
+	return {title: t.s('title.data'), serves, blocks};
 }
 
-function purposeBlocks(purpose: Purpose, position: number, index: Index, gdpr: boolean): Block[] {
+/** Legal bases that say the same under several laws merge into one line naming each law. */
+function mergeBases(notes: BasisNote[]): BasisNote[] {
+	const merged: BasisNote[] = [];
+	for (const note of notes) {
+		const key = JSON.stringify([note.label, note.explanation]);
+		const same = merged.find((other) => JSON.stringify([other.label, other.explanation]) === key);
+		if (same) {
+			same.citation = `${same.citation}; ${note.citation}`;
+			same.serves = [...new Set([...same.serves, ...note.serves])];
+		} else {
+			merged.push({...note, serves: [...note.serves]});
+		}
+	}
+
+	return merged;
+}
+
+function purposeBlocks(ctx: DraftContext, purpose: Purpose, position: number): {blocks: Block[]; serves: string[]} {
+	const {index} = ctx;
+	const serves: string[] = [];
 	const items: Inline[][] = [
-		labelled('Data', [`${listInWords(itemNames(purpose.dataItems, index))}.`]),
+		labelled(t.s('label.data'), [`${listInWords(itemNames(purpose.dataItems, index))}.`]),
 	];
-	if (gdpr) {
-		items.push(labelled('Legal basis', legalBasisInlines(purpose)));
+	const bases = mergeBases(drafters(ctx).flatMap((unit) => unit.purposeBasis?.(ctx, purpose) ?? []));
+	for (const basis of bases) {
+		serves.push(...basis.serves);
+		items.push(
+			labelled(t.s('label.basis'), [{strong: [`${basis.label} (${basis.citation}).`]}, ' ', ...basis.explanation]),
+		);
 	}
 
 	// Article 13(2)(e) concerns data the person provides; data from others has nothing to give.
@@ -286,80 +274,69 @@ function purposeBlocks(purpose: Purpose, position: number, index: Index, gdpr: b
 		index.items.get(id)?.sources.some((source) => source.kind === 'person'),
 	);
 	if (fromPerson) {
+		serves.push('GDPR-13.2.e');
 		items.push(
-			labelled('Do you have to give it', [
-				`${label(legalTexts.requirements, purpose.requirement)} If you do not: ${purpose.consequence}`,
-			]),
+			labelled(
+				t.s('label.required'),
+				t.t('purposes.required', {
+					requirement: t.s(`requirement.${purpose.requirement}`),
+					consequence: sentence(purpose.consequence),
+				}),
+			),
 		);
 	}
 
-	items.push(labelled('How long we keep it', [`${retentionText(purpose.retention)}.`]));
+	items.push(labelled(t.s('label.retention'), [`${retentionText(purpose.retention)}.`]));
 	if (purpose.directMarketing) {
-		items.push(
-			labelled('Direct marketing', ['You can object to this at any time; we will then stop.']),
-		);
+		items.push(labelled(t.s('label.marketing'), t.t('purposes.marketing')));
 	}
 
-	return [
+	const blocks: Block[] = [
 		{type: 'heading', level: 3, text: [`${position}. ${purpose.name}`]},
-		{type: 'paragraph', text: [purpose.description]},
+		{type: 'paragraph', text: [sentence(purpose.description)]},
 		{type: 'list', items},
 	];
-}
-
-function purposesSection(answers: Answers, index: Index): Section {
-	const gdpr = gdprApplies(answers);
-	const serves = ['GDPR-13.2.a', 'GDPR-13.2.e'];
-	if (gdpr) {
-		serves.push('GDPR-13.1.c');
-		if (answers.purposes.some((purpose) => purpose.legalBasis === 'legitimate-interests')) {
-			serves.push('GDPR-13.1.d');
+	for (const unit of drafters(ctx)) {
+		const part = unit.purposeLines?.(ctx, purpose);
+		if (part) {
+			serves.push(...part.serves);
+			blocks.push(...part.blocks);
 		}
 	}
 
-	return {
-		title: gdpr ? 'Why we use your data and on what legal basis' : 'Why we use your data',
-		serves,
-		blocks: [
-			{
-				type: 'paragraph',
-				text: [
-					gdpr
-						? 'Each purpose below names the data it uses, the legal basis we rely on, whether you have to give the data, and how long we keep it.'
-						: 'Each purpose below names the data it uses, whether you have to give it, and how long we keep it.',
-				],
-			},
-			...answers.purposes.flatMap((purpose, position) =>
-				purposeBlocks(purpose, position + 1, index, gdpr),
-			),
-		],
-	};
+	return {blocks: mergeLists(blocks), serves};
 }
 
-function specialSection(answers: Answers): Section | undefined {
-	const items = specialItems(answers);
-	if (items.length === 0) {
-		return undefined;
+/** Adjacent lists become one list, so a purpose's lines read as one. */
+function mergeLists(blocks: Block[]): Block[] {
+	const out: Block[] = [];
+	for (const block of blocks) {
+		const last = out.at(-1);
+		if (block.type === 'list' && last?.type === 'list' && !block.ordered && !last.ordered) {
+			out[out.length - 1] = {...last, items: [...last.items, ...block.items]};
+		} else {
+			out.push(block);
+		}
+	}
+
+	return out;
+}
+
+function purposesSection(ctx: DraftContext): Section {
+	const serves = ['GDPR-13.2.a', 'CCPA-PURP'];
+	const blocks: Block[] = [];
+	let withBases = false;
+	for (const [position, purpose] of ctx.answers.purposes.entries()) {
+		const drafted = purposeBlocks(ctx, purpose, position + 1);
+		withBases ||= drafted.serves.includes('GDPR-13.1.c') || drafted.serves.some((id) => id.startsWith('BR-7'));
+		serves.push(...drafted.serves);
+		blocks.push(...drafted.blocks);
 	}
 
 	return {
-		title: 'Special categories of data',
-		serves: ['GDPR-9'],
-		blocks: [
-			{
-				type: 'paragraph',
-				text: [
-					'Some of the data we process belongs to special categories that the law protects more strictly (Article 9 GDPR). We process it only under the condition named:',
-				],
-			},
-			{
-				type: 'list',
-				items: items.map((item) => [
-					strong(`${item.name}:`),
-					` ${label(legalTexts.specialCategories, item.special!.category)}, on the basis of ${label(legalTexts.article9Conditions, item.special!.condition)}.${item.special!.detail ? ` ${item.special!.detail}` : ''}`,
-				]),
-			},
-		],
+		title: t.s(withBases ? 'title.purposesBases' : 'title.purposes'),
+		serves: [...new Set(serves)],
+		blocks: [{type: 'paragraph', text: t.t(withBases ? 'purposes.introBases' : 'purposes.intro')}, ...blocks],
 	};
 }
 
@@ -371,120 +348,137 @@ function recipientName(recipient: Recipient): Inline[] {
 	return recipient.privacyUrl ? [{link: recipient.privacyUrl, text: [name]}] : [name];
 }
 
-function recipientsSection(answers: Answers, index: Index): Section {
+function recipientsSection(ctx: DraftContext): Section {
+	const {answers, index} = ctx;
+	const serves = ['GDPR-13.1.e', 'CCPA-BP'];
+	const blocks: Block[] = [];
 	if (answers.recipients.length === 0) {
-		return {
-			title: 'Who receives your data',
-			serves: ['GDPR-13.1.e'],
-			blocks: [{type: 'paragraph', text: phrase('recipientsNone')}],
-		};
-	}
-
-	const rows = answers.recipients.map((recipient): Inline[][] => [
-		recipientName(recipient),
-		[label(legalTexts.roles, recipient.role)],
-		[recipient.purpose],
-		[listInWords(itemNames(recipient.dataItems, index))],
-		[recipient.withheld ?? 'Anything not listed as received'],
-		[listInWords(recipient.locations.map((code) => countryName(code)))],
-		[
-			label(legalTexts.consent, recipient.consent),
-			...(recipient.choiceHow ? [`: ${recipient.choiceHow}`] : []),
-		],
-	]);
-	return {
-		title: 'Who receives your data',
-		serves: ['GDPR-13.1.e'],
-		blocks: [
+		blocks.push({type: 'paragraph', text: t.t('recipients.none')});
+	} else {
+		const links = answers.recipients.some((recipient) => recipient.privacyUrl);
+		blocks.push(
 			{
 				type: 'paragraph',
-				text: [
-					'We share personal data only with the recipients below, each only for the purpose named. Processors act on our instructions under a data processing agreement; the link on each name leads to its own privacy policy.',
-				],
+				text: [...t.t('recipients.intro'), ...(links ? [' ', ...t.t('recipients.links')] : [])],
 			},
 			{
 				type: 'table',
 				header: [
-					['Recipient'],
-					['Role'],
-					['What for'],
-					['Data it receives'],
-					['Data it does not receive'],
-					['Where'],
-					['Your choice'],
+					[t.s('column.recipient')],
+					[t.s('column.role')],
+					[t.s('column.whatFor')],
+					[t.s('column.receives')],
+					[t.s('column.notReceives')],
+					[t.s('column.where')],
+					[t.s('column.choice')],
 				],
-				rows,
-			},
-		],
-	};
-}
-
-function transfersSection(answers: Answers): Section | undefined {
-	if (!gdprApplies(answers)) {
-		return undefined;
-	}
-
-	const outside = answers.recipients.filter((recipient) =>
-		recipient.locations.some((country) => !isEea(country)),
-	);
-	if (outside.length === 0) {
-		return {
-			title: 'International transfers',
-			serves: ['GDPR-13.1.f'],
-			blocks: [{type: 'paragraph', text: phrase('transfersNone')}],
-		};
-	}
-
-	// One row per country: an adequate country needs no safeguard, the others name the one used.
-	// Completeness guarantees a safeguard wherever a country lacks adequacy.
-	const rows = outside.flatMap((recipient) =>
-		recipient.locations
-			.filter((country) => !isEea(country))
-			.map((country): Inline[][] => [
-				[recipient.name],
-				[countryName(country)],
-				[
-					label(
-						legalTexts.safeguards,
-						euAdequate(country) ? 'adequacy' : recipient.transferSafeguard!,
-					),
-				],
-			]),
-	);
-	return {
-		title: 'International transfers',
-		serves: ['GDPR-13.1.f'],
-		blocks: [
-			{type: 'paragraph', text: phrase('transfersIntro')},
-			{type: 'table', header: [['Recipient'], ['Country'], ['Safeguard']], rows},
-			{
-				type: 'paragraph',
-				text: phrase('transfersCopy', {
-					how: answers.transferCopyHow ?? [
-						`by writing to `,
-						{autolink: answers.controller.email},
-						'.',
-					],
+				rows: answers.recipients.map((recipient): Inline[][] => {
+					const certified = (recipient.certifications ?? []).filter(
+						(certification) => !certification.endsWith('dpf') && certification !== 'uk-extension',
+					);
+					return [
+						recipientName(recipient),
+						[t.s(`role.${recipient.role}`)],
+						[
+							recipient.purpose.trim().replace(/\.+$/, ''),
+							...(recipient.noticeWhere
+								? t.t('recipients.noticeWhere', {where: recipient.noticeWhere.trim().replace(/\.+$/, '')})
+								: []),
+							...(certified.length > 0
+								? t.t('recipients.certified', {
+										certifications: listInWords(
+											certified.map((certification) => t.s(`certification.${certification}`)),
+										),
+									})
+								: []),
+						],
+						[listInWords(itemNames(recipient.dataItems, index))],
+						[recipient.withheld ?? t.s('recipients.notListed')],
+						[listInWords(recipient.locations.map((code) => countryName(code)))],
+						[t.s(`consent.${recipient.consent}`), ...(recipient.choiceHow ? [`: ${recipient.choiceHow}`] : [])],
+					];
 				}),
 			},
-		],
-	};
+		);
+	}
+
+	const part = contribute(ctx, 'recipients');
+	serves.push(...part.serves);
+	blocks.push(...part.blocks, ...otherDisclosures(answers));
+	serves.push('X-OTHER');
+	if (answers.processorRole.acts) {
+		serves.push('X-PROC-ROLE');
+		blocks.push(
+			{type: 'heading', level: 3, text: [t.s('processor.title')]},
+			{type: 'paragraph', text: t.t('processor.text', {data: (answers.processorRole.data ?? '').trim().replace(/\.+$/, '')})},
+		);
+	}
+
+	return {title: t.s('title.recipients'), serves, blocks};
 }
 
-function retentionSection(answers: Answers, index: Index): Section {
+function otherDisclosures(answers: Answers): Block[] {
+	const {otherDisclosures: other} = answers;
+	const items: Inline[][] = [];
+	if (other.legalRequests) {
+		items.push(
+			other.legalRequestVetting
+				? t.t('other.legalVetting', {vetting: sentence(other.legalRequestVetting)})
+				: t.t('other.legal'),
+		);
+	}
+
+	if (other.advisers) {
+		items.push(t.t('other.advisers'));
+	}
+
+	if (other.corporateTransactions) {
+		items.push(t.t('other.transactions'));
+	}
+
+	return [
+		{type: 'heading', level: 3, text: [t.s('other.title')]},
+		...(items.length > 0
+			? ([{type: 'paragraph', text: t.t('other.intro')}, {type: 'list', items}] satisfies Block[])
+			: ([{type: 'paragraph', text: t.t('other.none')}] satisfies Block[])),
+	];
+}
+
+function whereSection(ctx: DraftContext): Section {
+	const {answers} = ctx;
+	const home = homeCountry(answers)!;
+	const others = establishmentCountries(answers).filter((country) => country !== home);
+	const blocks: Block[] = [
+		{
+			type: 'paragraph',
+			text:
+				others.length === 0
+					? t.t('where.home', {country: countryInSentence(home)})
+					: t.t('where.homeMany', {
+							country: countryInSentence(home),
+							others: listInWords(others.map((code) => countryInSentence(code))),
+						}),
+		},
+	];
+	const serves: string[] = [];
+	for (const part of contributions(ctx, 'transfers')) {
+		serves.push(...part.serves);
+		blocks.push({type: 'heading', level: 3, text: [part.title]}, ...part.blocks);
+	}
+
+	return {title: t.s('where.title'), serves, blocks};
+}
+
+function retentionSection(ctx: DraftContext): Section {
+	const {answers, index} = ctx;
 	return {
-		title: 'How long we keep your data',
-		serves: ['GDPR-13.2.a', 'CCPA-RET'],
+		title: t.s('title.retention'),
+		serves: ['GDPR-13.2.a', 'CCPA-RET', 'CORE-RETENTION'],
 		blocks: [
-			{
-				type: 'paragraph',
-				text: [
-					'We keep personal data only as long as each purpose needs it, then delete or anonymise it:',
-				],
-			},
+			{type: 'paragraph', text: t.t('retention.intro')},
 			{
 				type: 'table',
-				header: [['Purpose'], ['Data'], ['Retention']],
+				header: [[t.s('column.purpose')], [t.s('column.data')], [t.s('column.retention')]],
 				rows: answers.purposes.map((purpose) => [
 					[purpose.name],
 					[listInWords(itemNames(purpose.dataItems, index))],
@@ -495,132 +489,88 @@ function retentionSection(answers: Answers, index: Index): Section {
 	};
 }
 
-function cookiesSection(answers: Answers): Section {
-	if (!answers.cookies.used) {
-		return {
-			title: 'Cookies',
-			serves: [],
-			blocks: [
-				{
-					type: 'paragraph',
-					text: [
-						'We do not use cookies or similar technologies that store or read information on your device.',
-					],
-				},
-			],
-		};
+function cookiesSection(ctx: DraftContext): Section {
+	const {cookies} = ctx.answers;
+	const part = contribute(ctx, 'cookies');
+	if (!cookies.used) {
+		return {title: t.s('title.cookies'), serves: part.serves, blocks: [{type: 'paragraph', text: t.t('cookies.none')}, ...part.blocks]};
 	}
 
-	const {items, consentHow} = answers.cookies;
-	const blocks: Block[] = [
-		{
-			type: 'paragraph',
-			text: [
-				'We use cookies and similar technologies. Essential ones are needed for the service to work. ',
-				consentHow,
-			],
-		},
-	];
-	if (items.length > 0) {
+	const blocks: Block[] = [{type: 'paragraph', text: t.t('cookies.intro', {consentHow: sentence(cookies.consentHow)})}];
+	if (cookies.items.length > 0) {
 		blocks.push({
 			type: 'table',
-			header: [['Cookie'], ['Set by'], ['Kind'], ['What for'], ['Kept for']],
-			rows: items.map((cookie) => [
+			header: [[t.s('column.cookie')], [t.s('column.setBy')], [t.s('column.kind')], [t.s('column.whatFor')], [t.s('column.keptFor')]],
+			rows: cookies.items.map((cookie) => [
 				[cookie.name],
 				[cookie.provider],
-				[label(legalTexts.cookieKinds, cookie.kind)],
+				[t.s(`cookie.${cookie.kind}`)],
 				[cookie.purpose],
 				[cookie.duration],
 			]),
 		});
 	}
 
-	return {title: 'Cookies', serves: [], blocks};
+	return {title: t.s('title.cookies'), serves: part.serves, blocks: [...blocks, ...part.blocks]};
 }
 
-function automatedSection(answers: Answers): Section {
-	const decisions = answers.automatedDecisions;
+function automatedSection(ctx: DraftContext): Section {
+	const decisions = ctx.answers.automatedDecisions;
+	const part = contribute(ctx, 'automated');
 	if (!decisions.used) {
 		return {
-			title: 'Automated decisions',
-			serves: ['GDPR-13.2.f'],
-			blocks: [
-				{
-					type: 'paragraph',
-					text: phrase(gdprApplies(answers) ? 'automatedNone' : 'automatedNoneUs'),
-				},
-			],
+			title: t.s('title.decisions'),
+			serves: ['GDPR-13.2.f', ...part.serves],
+			blocks: [{type: 'paragraph', text: t.t('decisions.none')}, ...part.blocks],
 		};
 	}
 
 	return {
-		title: 'Automated decisions',
-		serves: ['GDPR-13.2.f'],
+		title: t.s('title.decisions'),
+		serves: ['GDPR-13.2.f', ...part.serves],
 		blocks: [
-			{
-				type: 'paragraph',
-				text: phrase(gdprApplies(answers) ? 'automatedIntro' : 'automatedIntroUs'),
-			},
-			// Numbered: two decisions with one name, or one named like another heading (a purpose,
-			// "Complaints"), must not repeat a heading (markdownlint MD024).
+			{type: 'paragraph', text: t.t('decisions.intro')},
+			// Numbered: two decisions with one name, or one named like another heading, must not
+			// repeat a heading (markdownlint MD024).
 			...decisions.decisions.flatMap((decision, index): Block[] => [
 				{type: 'heading', level: 3, text: [`Decision ${index + 1}: ${decision.name}`]},
 				{
 					type: 'list',
 					items: [
-						labelled('How it works', [decision.logic]),
-						labelled('What it means for you', [decision.significance]),
-						labelled('Human review', [decision.humanReview]),
+						labelled(t.s('label.howItWorks'), [sentence(decision.logic)]),
+						labelled(t.s('label.meaning'), [sentence(decision.significance)]),
+						labelled(t.s('label.humanReview'), [sentence(decision.humanReview)]),
 					],
 				},
 			]),
+			...part.blocks,
 		],
 	};
 }
 
-function childrenSection(answers: Answers): Section {
-	const {children} = answers;
-	if (!children.offered) {
-		return {
-			title: 'Children',
-			serves: [],
-			blocks: [{type: 'paragraph', text: phrase('childrenNotOffered', {age: children.minimumAge})}],
-		};
-	}
-
-	return {
-		title: 'Children',
-		serves: ['GDPR-8'],
-		blocks: [
-			{
+function childrenSection(ctx: DraftContext): Section {
+	const {children} = ctx.answers;
+	const part = contribute(ctx, 'children');
+	const first: Block = children.offered
+		? {
 				type: 'paragraph',
-				text: phrase('childrenOffered', {parentalConsent: children.parentalConsent ?? ''}),
-			},
-			...(servesUk(answers)
-				? [{type: 'paragraph', text: phrase('ukChildren')} satisfies Block]
-				: []),
-		],
-	};
+				text: t.t('children.offered', {age: children.minimumAge, parentalConsent: sentence(children.parentalConsent ?? '')}),
+			}
+		: {type: 'paragraph', text: t.t('children.notOffered', {age: children.minimumAge})};
+	return {title: t.s('title.children'), serves: part.serves, blocks: [first, ...part.blocks]};
 }
 
-function securitySection(answers: Answers): Section {
+function securitySection(ctx: DraftContext): Section {
 	return {
-		title: 'How we protect your data',
+		title: t.s('title.security'),
 		serves: [],
 		blocks: [
-			{
-				type: 'paragraph',
-				text: [
-					gdprApplies(answers)
-						? 'We protect personal data with technical and organisational measures (Article 32 GDPR), including:'
-						: 'We protect personal information with reasonable security procedures and practices, including:',
-				],
-			},
+			{type: 'paragraph', text: t.t('security.intro')},
 			{
 				type: 'list',
-				items: answers.security.map((measure) => [
-					label(legalTexts.security, measure.kind),
-					...(measure.detail ? [`: ${measure.detail}`] : []),
+				items: ctx.answers.security.map((measure) => [
+					t.s(`security.${measure.kind}`),
+					...(measure.detail ? [`: ${measure.detail.trim().replace(/\.+$/, '')}`] : []),
 					'.',
 				]),
 			},
@@ -628,121 +578,79 @@ function securitySection(answers: Answers): Section {
 	};
 }
 
-function ukSection(answers: Answers): Section | undefined {
-	if (!servesUk(answers)) {
-		return undefined;
-	}
-
-	const blocks: Block[] = [{type: 'paragraph', text: phrase('ukIntro')}];
-	if (answers.representatives?.uk) {
-		blocks.push({
-			type: 'paragraph',
-			text: ['Our UK representative is named in the section on who we are.'],
-		});
-	}
-
-	const ukNeeding = answers.recipients.filter((recipient) => recipient.ukTransferSafeguard);
-	if (ukNeeding.length > 0) {
-		blocks.push({
-			type: 'list',
-			items: ukNeeding.map((recipient) =>
-				labelled(recipient.name, [
-					`${label(legalTexts.safeguards, recipient.ukTransferSafeguard!)}.`,
-				]),
-			),
-		});
-	}
-
-	blocks.push(
-		{type: 'paragraph', text: phrase('ukTransfers')},
-		{
-			type: 'paragraph',
-			text: [
-				'How to complain to the Information Commissioner’s Office is set out under ',
-				{link: '#your-rights', text: ['Your rights']},
-				'.',
-			],
-		},
-	);
-	return {title: 'If you are in the United Kingdom', serves: ['UK-DELTA'], blocks};
-}
-
 function changesSection(answers: Answers): Section {
 	const {document} = answers;
 	const blocks: Block[] = [
-		{type: 'paragraph', text: phrase('changes', {notice: document.changeNotice})},
+		{type: 'paragraph', text: t.t('changes.text', {notice: sentence(document.changeNotice)})},
 		{
 			type: 'paragraph',
-			text: [
-				`This policy is effective from ${formatDate(document.effectiveDate)} and was last updated on ${formatDate(lastUpdated(answers))}.`,
-			],
+			text: t.t('changes.dates', {
+				effective: formatDate(document.effectiveDate),
+				updated: formatDate(lastUpdated(answers)),
+			}),
 		},
 	];
 	if (document.revisions.length > 0) {
 		blocks.push({
 			type: 'table',
-			header: [['Date'], ['What changed']],
+			header: [[t.s('column.date')], [t.s('column.change')]],
 			rows: [...document.revisions]
 				.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
 				.map((revision) => [[formatDate(revision.date)], [revision.summary]]),
 		});
 	}
 
-	return {title: 'Changes to this policy', serves: ['GDPR-13.3', 'CCPA-DATE'], blocks};
+	return {title: t.s('title.changes'), serves: ['GDPR-13.3', 'CCPA-DATE'], blocks};
 }
 
 function contactSection(answers: Answers): Section {
 	const items: Inline[][] = [
-		labelled('Email', [{autolink: answers.controller.email}]),
-		labelled('Post', [
-			`${answers.controller.legalName}, ${addressLine(answers.controller.address)}`,
-		]),
+		labelled(t.s('label.email'), [{autolink: answers.controller.email}]),
+		labelled(t.s('label.post'), [`${answers.controller.legalName}, ${addressLine(answers.controller.address)}`]),
 	];
 	if (answers.dpo.designated) {
-		items.push(labelled('Data protection officer', [{autolink: answers.dpo.email}]));
+		items.push(labelled(t.s('label.dpo'), [{autolink: answers.dpo.email}]));
 	}
 
 	return {
-		title: 'Contact us',
+		title: t.s('title.contact'),
 		serves: ['GDPR-13.1.a'],
-		blocks: [
-			{type: 'paragraph', text: ['For any question about this policy or your data:']},
-			{type: 'list', items},
-		],
+		blocks: [{type: 'paragraph', text: t.t('contact.intro')}, {type: 'list', items}],
 	};
 }
 
 export function draftPolicy(answers: Answers): DocumentModel {
-	const index = buildIndex(answers);
+	const ctx = draftContext(answers);
 	const sections = [
-		summarySection(answers),
-		whoWeAreSection(answers),
-		dataSection(answers, index),
-		purposesSection(answers, index),
-		specialSection(answers),
-		recipientsSection(answers, index),
-		transfersSection(answers),
-		retentionSection(answers, index),
-		cookiesSection(answers),
-		automatedSection(answers),
-		childrenSection(answers),
-		securitySection(answers),
-		...rightsSections(answers, 'policy'),
-		servesCalifornia(answers) ? californiaSection(answers, index) : undefined,
-		ukSection(answers),
+		summarySection(ctx),
+		whoWeAreSection(ctx),
+		lawsSection(ctx),
+		dataSection(ctx),
+		purposesSection(ctx),
+		...contributions(ctx, 'afterPurposes').flat(),
+		recipientsSection(ctx),
+		whereSection(ctx),
+		retentionSection(ctx),
+		cookiesSection(ctx),
+		automatedSection(ctx),
+		childrenSection(ctx),
+		securitySection(ctx),
+		rightsSection(ctx),
+		...contributions(ctx, 'notices').flat(),
 		changesSection(answers),
 		contactSection(answers),
 	].filter((section): section is Section => section !== undefined);
 	return {
 		kind: 'policy',
-		title: [`Privacy policy for ${answers.service.name}`],
+		title: t.t('title.policy', {service: answers.service.name}),
 		intro: [
 			{
 				type: 'paragraph',
-				text: [
-					`Effective ${formatDate(answers.document.effectiveDate)}. Last updated ${formatDate(lastUpdated(answers))}. `,
-					`This policy explains how ${displayName(answers)} collects and uses personal data${usesConsent(answers) ? ', what you have agreed to,' : ''} and the rights you have.`,
-				],
+				text: t.t('intro', {
+					effective: formatDate(answers.document.effectiveDate),
+					updated: formatDate(lastUpdated(answers)),
+					name: displayName(answers),
+				}),
 			},
 		],
 		sections,

@@ -1,10 +1,5 @@
-import texts from '../../../questionnaires/legal-texts.json' with {type: 'json'};
-import type {Inline} from './markdown.js';
-
-/** The legal text variants (questionnaires/legal-texts.json), typed. */
-export const legalTexts = texts;
-
-export type PhraseKey = keyof typeof texts.phrases;
+import core from '../../../questionnaires/messages.en.json' with {type: 'json'};
+import {plainText, type Inline} from './markdown.js';
 
 type Value = string | number | Inline[];
 
@@ -35,18 +30,48 @@ export function fill(template: string, values: Record<string, Value> = {}): Inli
 	return out.filter((node) => node !== '');
 }
 
-export function phrase(key: PhraseKey, values?: Record<string, Value>): Inline[] {
-	return fill(texts.phrases[key], values);
+export type MessageData = {language: string; messages: Record<string, string>};
+
+/** The wording of one unit (the core, or a regime), looked up by message id. */
+export type Messages<Key extends string> = {
+	/** The message with its slots filled, as inline nodes (values stay escaped). */
+	t(key: Key, values?: Record<string, Value>): Inline[];
+	/** The same as plain text, for labels and table cells. */
+	s(key: Key, values?: Record<string, Value>): string;
+	/** Whether a message exists (for keys made from answers, such as `basis.${value}`). */
+	has(key: string): key is Key;
+};
+
+/**
+Wording as data: `questionnaires/messages.<language>.json` for the core and
+`questionnaires/law/<regime>/messages.<language>.json` for each regime. English is the only
+language today; another is a set of files with the same ids.
+*/
+export function messages<Data extends MessageData>(
+	data: Data,
+): Messages<Extract<keyof Data['messages'], string>> {
+	type Key = Extract<keyof Data['messages'], string>;
+	const table: Record<string, string> = data.messages;
+	const template = (key: string): string => {
+		const text = Object.hasOwn(table, key) ? table[key] : undefined;
+		if (text === undefined) {
+			throw new Error(`No wording for message "${key}" (${data.language})`);
+		}
+
+		return text;
+	};
+
+	return {
+		t: (key: Key, values?: Record<string, Value>) => fill(template(key), values),
+		s: (key: Key, values?: Record<string, Value>) => plainText(fill(template(key), values)),
+		has: (key: string): key is Key => Object.hasOwn(table, key),
+	};
 }
 
-export function label<T extends Record<string, string>>(table: T, key: string): string {
-	const value = table[key];
-	if (value === undefined) {
-		throw new Error(`No text for "${key}"`);
-	}
+/** The core's wording (labels, section titles, regime-neutral sentences). */
+export const coreText = messages(core);
 
-	return value;
-}
+export type CoreKey = Extract<keyof typeof core.messages, string>;
 
 const months = [
 	'January',
@@ -70,7 +95,7 @@ export function formatDate(date: string): string {
 }
 
 /** "a, b and c"; "a, b; c and d; and e" when an item has its own commas or "and". */
-export function listInWords(items: string[], conjunction = 'and'): string {
+export function listInWords(items: readonly string[], conjunction = 'and'): string {
 	if (items.length <= 1) {
 		return items.join('');
 	}
@@ -94,4 +119,10 @@ export function joinInline(parts: Inline[][], conjunction = 'and'): Inline[] {
 	}
 
 	return out;
+}
+
+/** A sentence made of user text ends with exactly one full stop (no "…data..", no bare end). */
+export function sentence(text: string): string {
+	const trimmed = text.trim();
+	return /[.!?…]["”’')]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -1,16 +1,12 @@
 import facts from '../../../questionnaires/jurisdictions.json' with {type: 'json'};
-import type {CountryCode} from '../answers/types.js';
+import type {CountryCode, Recipient} from '../answers/types.js';
 
 const countries: Readonly<Record<string, string>> = facts.countries;
 const eea = new Set<string>(facts.eea);
-const euAdequacy = new Set<string>(facts.euAdequacy);
-const ukAdequacy = new Set<string>(facts.ukAdequacy);
-const authorities: Readonly<Record<string, {name: string; url: string}>> = facts.authorities;
-
-export const edpbMembersUrl = facts.edpbMembersUrl;
+const usStates: Readonly<Record<string, string>> = facts.usStates;
 
 export function countryName(code: CountryCode): string {
-	return countries[code] ?? code;
+	return Object.hasOwn(countries, code) ? countries[code]! : code;
 }
 
 const withArticle = new Set<string>(facts.namesWithArticle);
@@ -35,18 +31,49 @@ export function isEea(code: CountryCode): boolean {
 	return eea.has(code);
 }
 
-/** A transfer from the EEA to this country needs no further safeguard (Article 45). */
-export function euAdequate(code: CountryCode): boolean {
-	return eea.has(code) || euAdequacy.has(code);
+/** US states (and DC) by two-letter code, in alphabetical order of name. */
+export function allUsStates(): Array<{code: string; name: string}> {
+	return Object.entries(usStates)
+		.map(([code, name]) => ({code, name}))
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** A transfer from the UK to this country needs no further safeguard (UK adequacy regulations). */
-export function ukAdequate(code: CountryCode): boolean {
-	return code === 'GB' || ukAdequacy.has(code);
+export function usStateName(code: string): string {
+	return Object.hasOwn(usStates, code) ? usStates[code]! : code;
 }
 
-export function authorityFor(code: CountryCode): {name: string; url: string} | undefined {
-	return authorities[code];
-}
+/** One regime's adequacy list (questionnaires/law/<regime>/data.json). */
+export type AdequacyEntry = {country: CountryCode; decision: string; scope?: string};
 
-export const ico = authorities['GB']!;
+/**
+Whether a transfer of data to a recipient in a country needs no further safeguard under an
+adequacy list. A scoped finding (the DPF, PIPEDA) covers only recipients with that
+certification or status, so the recipient decides.
+*/
+export function adequacyTest(
+	entries: readonly AdequacyEntry[],
+): (country: CountryCode, recipient: Partial<Recipient>) => boolean {
+	const byCountry = new Map(entries.map((entry) => [entry.country, entry]));
+	return (country, recipient) => {
+		const entry = byCountry.get(country);
+		if (!entry) {
+			return false;
+		}
+
+		switch (entry.scope) {
+			case undefined: {
+				return true;
+			}
+
+			case 'pipeda': {
+				return (recipient as {pipedaCovered?: boolean}).pipedaCovered === true;
+			}
+
+			default: {
+				return (recipient.certifications ?? []).includes(
+					entry.scope as NonNullable<Recipient['certifications']>[number],
+				);
+			}
+		}
+	};
+}

@@ -1,41 +1,26 @@
-import {
-	gdprApplies,
-	hasEuTransfers,
-	needsEuRepresentative,
-	needsUkRepresentative,
-	recipientNeedsEuSafeguard,
-	recipientNeedsUkSafeguard,
-	sellsOrShares,
-	servesCalifornia,
-	servesEea,
-	servesUk,
-} from '../answers/derive.js';
 import type {PartialAnswers} from '../answers/types.js';
+import {applicabilityOf, regimeApplies} from '../law/applicability.js';
+import {factByName, regimes} from '../law/registry.js';
+import type {FactEnv} from '../law/types.js';
 import {getAt, parsePath, type AnswerPath} from './paths.js';
-import type {Condition, FactName} from './types.js';
+import type {Condition} from './types.js';
 
-type Record_ = Record<string, unknown>;
-
-const facts: Record<FactName, (answers: PartialAnswers, record: Record_) => boolean> = {
-	gdprApplies: (answers) => gdprApplies(answers),
-	servesEea: (answers) => servesEea(answers),
-	servesUk: (answers) => servesUk(answers),
-	servesCalifornia: (answers) => servesCalifornia(answers),
-	needsEuRepresentative: (answers) => needsEuRepresentative(answers),
-	needsUkRepresentative: (answers) => needsUkRepresentative(answers),
-	hasEuTransfers: (answers) => hasEuTransfers(answers),
-	sellsOrShares: (answers) => sellsOrShares(answers),
-	recipientNeedsEuSafeguard: (answers, record) => recipientNeedsEuSafeguard(answers, record),
-	recipientNeedsUkSafeguard: (answers, record) => recipientNeedsUkSafeguard(answers, record),
-};
-
-const recordFacts = new Set<FactName>(['recipientNeedsEuSafeguard', 'recipientNeedsUkSafeguard']);
 // Facts about the whole answers are computed once per answers object (they are immutable).
-const factCache = new WeakMap<object, Map<FactName, boolean>>();
+const factCache = new WeakMap<object, Map<string, boolean>>();
 
-function fact(name: FactName, answers: PartialAnswers, recordPath: AnswerPath): boolean {
-	if (recordFacts.has(name)) {
-		return facts[name](answers, (getAt(answers, recordPath) ?? {}) as Record_);
+function env(answers: PartialAnswers): FactEnv {
+	return {regimes, applies: (id) => regimeApplies(answers, id)};
+}
+
+/** Whether a fact holds; facts about a record (`…recipient…`) see the record at `recordPath`. */
+function fact(name: string, answers: PartialAnswers, recordPath: AnswerPath): boolean {
+	const compute = factByName(name);
+	if (!compute) {
+		throw new Error(`Unknown fact "${name}" in a condition`);
+	}
+
+	if (recordPath.length > 0) {
+		return compute(answers, (getAt(answers, recordPath) ?? {}) as Record<string, unknown>, env(answers));
 	}
 
 	let cached = factCache.get(answers);
@@ -46,7 +31,7 @@ function fact(name: FactName, answers: PartialAnswers, recordPath: AnswerPath): 
 
 	let value = cached.get(name);
 	if (value === undefined) {
-		value = facts[name](answers, {});
+		value = compute(answers, {}, env(answers));
 		cached.set(name, value);
 	}
 
@@ -73,6 +58,10 @@ export function evaluate(
 
 	if ('not' in condition) {
 		return !evaluate(condition.not, answers, recordPath);
+	}
+
+	if ('applies' in condition) {
+		return applicabilityOf(answers).get(condition.applies)?.status === 'applies';
 	}
 
 	if ('fact' in condition) {

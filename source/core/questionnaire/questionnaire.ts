@@ -1,7 +1,17 @@
 import data from '../../../questionnaires/questions.json' with {type: 'json'};
+import {questionGroups, regimes} from '../law/registry.js';
+import {composeQuestionnaire} from './compose.js';
 import type {Question, Questionnaire} from './types.js';
 
-export const questionnaire = data as Questionnaire;
+/** The core questions alone (questionnaires/questions.json). */
+export const coreQuestionnaire = data as Questionnaire;
+
+/** The questionnaire as asked: the core with every regime's questions in place. */
+export const questionnaire: Questionnaire = composeQuestionnaire(
+	coreQuestionnaire,
+	regimes,
+	questionGroups,
+);
 
 /** Every question, with its full id (`purposes.retention.kind` for a list field). */
 export function allQuestions(

@@ -1,22 +1,18 @@
 /** The questionnaire's shape: questionnaires/questions.json, validated by its schema in a test. */
 
-export type FactName =
-	| 'gdprApplies'
-	| 'servesEea'
-	| 'servesUk'
-	| 'servesCalifornia'
-	| 'needsEuRepresentative'
-	| 'needsUkRepresentative'
-	| 'hasEuTransfers'
-	| 'sellsOrShares'
-	| 'recipientNeedsEuSafeguard'
-	| 'recipientNeedsUkSafeguard';
+/**
+A fact a regime module computes (`uk.needsRepresentative`), named `<regime>.<fact>`; facts
+about a record (a recipient) see that record.
+*/
+export type FactName = string;
 
 /** A path into the answers; `./` makes it relative to the record being edited. */
 export type Condition =
 	| {all: Condition[]}
 	| {any: Condition[]}
 	| {not: Condition}
+	/** The regime with this id applies to the answers. */
+	| {applies: string}
 	| {fact: FactName}
 	| {path: string; equals: unknown}
 	| {path: string; notEquals: unknown}
@@ -42,7 +38,8 @@ export type Option = {value: string | number | boolean; label: string; help?: st
 export type Suggestion =
 	'packageName' | 'packageDescription' | 'homepage' | 'gitEmail' | 'gitRemote';
 
-export type Computed = 'today' | 'responseDays' | 'minimumAge' | 'authorityName' | 'authorityUrl';
+/** `today`, `minimumAge`, or a regime's computed default (`eu-gdpr.authorityName`). */
+export type Computed = string;
 
 export type DefaultSpec =
 	| {value: unknown}
@@ -61,7 +58,9 @@ export type Validation = {
 };
 
 export type OptionsFrom =
-	{source: 'countries'} | {source: 'answers'; path: string; value: string; label: string};
+	| {source: 'countries'}
+	| {source: 'usStates'}
+	| {source: 'answers'; path: string; value: string; label: string};
 
 export type Question = {
 	/** The answer path, relative to the record for list fields. */
@@ -84,6 +83,11 @@ export type Question = {
 	idFrom?: string;
 	itemLabel?: string;
 	catalogPicker?: boolean;
+	/**
+	A default that is a fact about this customer (a vendor's data region, its transfer safeguard):
+	shown and confirmed, never silently kept.
+	*/
+	confirmDefault?: boolean;
 };
 
 export type Section = {

@@ -1,6 +1,7 @@
-import {gdprApplies, servesCalifornia, servesEea, servesUk} from '../answers/derive.js';
+import {servesRegion} from '../answers/derive.js';
 import type {PartialAnswers} from '../answers/types.js';
-import {allCountries, authorityFor, countryName, isCountry, isEea} from '../jurisdictions/index.js';
+import {allCountries, allUsStates, countryName, isCountry} from '../jurisdictions/index.js';
+import {computedByName} from '../law/registry.js';
 import {evaluate, resolvePath} from './conditions.js';
 import {getAt, parsePath, type AnswerPath} from './paths.js';
 import type {Context, Option, Question} from './types.js';
@@ -34,33 +35,23 @@ export function defaultValue(
 		return context.suggestions[spec.suggestion];
 	}
 
-	const country = answers.controller?.address?.country;
 	switch (spec.computed) {
 		case 'today': {
 			return context.today;
 		}
 
-		case 'responseDays': {
-			return gdprApplies(answers) || !servesCalifornia(answers) ? 30 : 45;
+		// The EU's default age of digital consent is 16; elsewhere 13 is the common floor.
+		case 'minimumAge': {
+			return servesRegion(answers, 'eea') ? 16 : 13;
 		}
 
-		case 'minimumAge': {
-			if (servesEea(answers)) {
-				return 16;
+		default: {
+			const compute = computedByName(spec.computed);
+			if (!compute) {
+				throw new Error(`Unknown computed default "${spec.computed}"`);
 			}
 
-			return servesUk(answers) || servesCalifornia(answers) ? 13 : 16;
-		}
-
-		// Only a controller established in the EEA has a lead authority to suggest.
-		case 'authorityName': {
-			return country && isEea(country) ? authorityFor(country)?.name : undefined;
-		}
-
-		case 'authorityUrl': {
-			const name = answers.rights?.authority?.name;
-			const authority = country && isEea(country) ? authorityFor(country) : undefined;
-			return authority && authority.name === name ? authority.url : undefined;
+			return compute(answers);
 		}
 	}
 }
@@ -68,6 +59,11 @@ export function defaultValue(
 const countryOptions: Option[] = allCountries().map((country) => ({
 	value: country.code,
 	label: country.name,
+}));
+
+const usStateOptions: Option[] = allUsStates().map((state) => ({
+	value: state.code,
+	label: state.name,
 }));
 
 type Choices = {options: Option[]; values: Set<Option['value']>};
@@ -88,6 +84,10 @@ function computeOptions(question: Question, answers: PartialAnswers): Option[] {
 
 	if (from.source === 'countries') {
 		return countryOptions;
+	}
+
+	if (from.source === 'usStates') {
+		return usStateOptions;
 	}
 
 	const list = getAt(answers, parsePath(from.path));

@@ -2,7 +2,7 @@ import type {PartialAnswers} from '../answers/types.js';
 import {evaluate} from './conditions.js';
 import {getAt, parsePath, setAt, type AnswerPath} from './paths.js';
 import {questionnaire} from './questionnaire.js';
-import type {Condition, Question, Questionnaire, Section} from './types.js';
+import type {Question, Questionnaire, Section} from './types.js';
 import {isBlank, validateValue} from './values.js';
 
 /** A question at a concrete place in the answers (`purposes[2].legalBasis`). */
@@ -114,36 +114,22 @@ export function sectionState(section: Section, answers: PartialAnswers): Section
 	return hasGap ? 'needs-attention' : 'complete';
 }
 
-/** Whether a condition depends on other answers only (not on facts such as the regions served). */
-function answerDependent(condition: Condition): boolean {
-	if ('all' in condition) {
-		return condition.all.every((part) => answerDependent(part));
-	}
-
-	if ('any' in condition) {
-		return condition.any.every((part) => answerDependent(part));
-	}
-
-	if ('not' in condition) {
-		return answerDependent(condition.not);
-	}
-
-	return !('fact' in condition);
-}
-
 /**
-Remove answers that contradict the answer they depend on: the provider of a source that is no
-longer "from someone else", the legitimate interest of a purpose now based on consent. Answers
-hidden by a fact (a region no longer served) are kept, so that switching back loses nothing.
+Remove every answer whose question is hidden: the provider of a source that is no longer "from
+someone else", the legitimate interest of a purpose now based on consent, a transfer safeguard
+for a recipient now only in Germany, the answers of a regime that no longer applies. The drafter
+and the checks see only what the questionnaire would ask, and a save writes no stale answer.
+Answers the questionnaire never asks (ids, bookkeeping) stay. Runs to a fixed point, since
+removing one answer can hide another question.
 */
 export function pruneHidden(
 	answers: PartialAnswers,
 	root: Questionnaire = questionnaire,
 ): PartialAnswers {
 	let current = answers;
-	for (let round = 0; round < 5; round++) {
-		let changed = false;
-		const visit = (questions: Question[], recordPath: AnswerPath): void => {
+	for (let round = 0; round < 10; round++) {
+		const removals: AnswerPath[] = [];
+		const visit = (questions: Question[], recordPath: AnswerPath, visible: boolean): void => {
 			for (const question of questions) {
 				const path = questionPath(question, recordPath);
 				const value = getAt(current, path);
@@ -151,30 +137,30 @@ export function pruneHidden(
 					continue;
 				}
 
-				if (
-					question.condition &&
-					answerDependent(question.condition) &&
-					!questionVisible(question, current, recordPath)
-				) {
-					current = setAt(current, path, undefined);
-					changed = true;
+				if (!visible || !questionVisible(question, current, recordPath)) {
+					removals.push(path);
 					continue;
 				}
 
 				if (question.type === 'list' && question.fields && Array.isArray(value)) {
 					for (const index of value.keys()) {
-						visit(question.fields, [...path, index]);
+						visit(question.fields, [...path, index], true);
 					}
 				}
 			}
 		};
 
 		for (const section of root.sections) {
-			visit(section.questions, []);
+			visit(section.questions, [], sectionVisible(section, current));
 		}
 
-		if (!changed) {
+		if (removals.length === 0) {
 			break;
+		}
+
+		// Deepest first, so that removing a field never shifts the path of another.
+		for (const path of removals.reverse()) {
+			current = setAt(current, path, undefined);
 		}
 	}
 
