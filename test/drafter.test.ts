@@ -10,7 +10,6 @@ import {
 	golden,
 	sha256,
 	shuffleKeys,
-	variant,
 	variants,
 } from './helpers/answers.js';
 import {
@@ -151,65 +150,7 @@ test('each purpose sits with its data, legal basis, retention and whether the da
 	}
 });
 
-// --- Regional sections appear exactly when those people are served --------------------------
-
-const ukHeading = '## If you are in the United Kingdom';
-const californiaHeading = '## California privacy notice';
-
-for (const {name, answers} of answerSets) {
-	test(`${name}: UK and California sections appear exactly when those regions are served`, (t) => {
-		const set = answers();
-		const {markdown} = draftOk(set);
-		const headings = headingLines(markdown);
-		t.is(headings.includes(ukHeading), set.audience.regions.includes('uk'));
-		t.is(headings.includes(californiaHeading), set.audience.regions.includes('california'));
-		const rights = headingLines(draftOk(set, 'rights').markdown);
-		t.is(
-			rights.includes('## Your rights under California law'),
-			set.audience.regions.includes('california'),
-		);
-	});
-}
-
-test('the regional sections follow the regions, whatever else the answers hold', (t) => {
-	const regions: Array<Answers['audience']['regions']> = [
-		['eea'],
-		['eea', 'uk'],
-		['eea', 'california'],
-		['eea', 'uk', 'california'],
-		['eea', 'uk', 'california', 'us', 'other'],
-	];
-	for (const list of regions) {
-		const answers = variant('eu-saas', (draftAnswers) => {
-			draftAnswers.audience.regions = list;
-			draftAnswers.california = {
-				sensitiveUse: 'permitted-only',
-				honoursGpc: true,
-				sellsUnder16: false,
-				onlineOnly: true,
-			};
-			if (!list.includes('uk')) {
-				delete draftAnswers.representatives;
-				for (const recipient of draftAnswers.recipients) {
-					delete recipient.ukTransferSafeguard;
-				}
-			}
-		});
-		const headings = headingLines(draftOk(answers).markdown);
-		t.is(headings.includes(ukHeading), list.includes('uk'), list.join());
-		t.is(headings.includes(californiaHeading), list.includes('california'), list.join());
-	}
-});
-
-test('representatives kept in the answers are disclosed only while their region is served', (t) => {
-	const answers = variant('eu-saas', (draftAnswers) => {
-		draftAnswers.audience.regions = ['eea'];
-	});
-	t.truthy(answers.representatives?.uk, 'the UK representative is still in the answers');
-	const {markdown} = draftOk(answers);
-	t.false(markdown.includes('Our representative in the United Kingdom'));
-	t.false(markdown.includes(answers.representatives!.uk!.name));
-});
+// Which laws' text appears, and when, is tested per regime in test/law.test.ts.
 
 // --- User text cannot break out of its place --------------------------------------------------
 

@@ -76,7 +76,7 @@ test('App: the welcome screen leads to the first question', async (t) => {
 	view.press(keys.enter);
 	const first = flat(await view.waitForFrame("Your company's legal name"));
 	t.true(first.includes('privacy-wizard · Your company'));
-	t.true(first.includes(`Section 1 of ${sectionCount} · question 1 of 12`), first);
+	t.true(first.includes(`Section 1 of ${sectionCount} · question 1 of 13`), first);
 	t.true(first.includes('Esc back'));
 	t.is(io.saved.length, 0, 'nothing to save yet');
 });
@@ -97,15 +97,15 @@ test('App: accepted suggestions become defaults, declined ones do not', async (t
 	await view.pressWhen('Street address', 'Torstraße 140\r');
 	await view.pressWhen((frame) => frame.includes('1. Torstraße 140'), keys.enter);
 	await view.pressWhen('Postal code', '10119\r');
-	await view.pressWhen((frame) => flat(frame).includes('question 5 of 12'), 'Berlin\r');
-	await view.pressWhen((frame) => flat(frame).includes('question 6 of 12'), keys.enter);
+	await view.pressWhen((frame) => flat(frame).includes('question 5 of 13'), 'Berlin\r');
+	await view.pressWhen((frame) => flat(frame).includes('question 6 of 13'), keys.enter);
 	await view.pressWhen('type to filter', 'germ');
 	await view.pressWhen((frame) => highlighted(frame) === 'Germany', keys.enter);
-	const email = await view.waitForFrame((frame) => flat(frame).includes('question 8 of 12'));
+	const email = await view.waitForFrame((frame) => flat(frame).includes('question 8 of 13'));
 	t.is(field(email), 'dev@lumen.example');
 	view.press(keys.enter);
-	await view.pressWhen((frame) => flat(frame).includes('question 9 of 12'), keys.enter);
-	const website = await view.waitForFrame((frame) => flat(frame).includes('question 10 of 12'));
+	await view.pressWhen((frame) => flat(frame).includes('question 9 of 13'), keys.enter);
+	const website = await view.waitForFrame((frame) => flat(frame).includes('question 10 of 13'));
 	t.is(
 		field(website)?.trim(),
 		'https://',
@@ -125,11 +125,11 @@ test('App: an answer is saved, Esc goes back with it as the default', async (t) 
 	);
 	t.deepEqual(saved['controller'], {legalName: 'Müller 山田 GmbH'});
 	const second = flat(await view.waitForFrame('Trading name, if different'));
-	t.true(second.includes('question 2 of 12'));
+	t.true(second.includes('question 2 of 13'));
 	view.press(keys.escape);
 	const back = await view.waitForFrame("Your company's legal name");
 	t.is(field(back), 'Müller 山田 GmbH');
-	t.true(flat(back).includes('question 1 of 12'));
+	t.true(flat(back).includes('question 1 of 13'));
 	// Changing it saves the new answer.
 	view.press(keys.ctrlU);
 	await answer(view, 'Lumen GmbH');
@@ -167,7 +167,7 @@ test('App: Ctrl-O opens the sections, Ctrl-R the review', async (t) => {
 	// Back into the section: it opens at its first gap.
 	await view.pressWhen((frame) => highlighted(frame).includes('1. Your company'), keys.enter);
 	const reopened = await view.waitForFrame('Street address of your company');
-	t.true(flat(reopened).includes('question 3 of 12'));
+	t.true(flat(reopened).includes('question 3 of 13'));
 	view.press(keys.ctrlR);
 	const review = flat(await view.waitForFrame('privacy-wizard · Review'));
 	t.regex(review, /\d+ errors?, \d+ warnings/);
@@ -241,7 +241,7 @@ test('App: a list question shows its records; adding one walks its fields', asyn
 	t.true(flat(sources).includes('Device identifiers'), 'the record being edited is named');
 	view.press('f');
 	// Not a special category: the "none" row at the end.
-	await view.pressWhen('Is it a special category of data?', keys.up);
+	await view.pressWhen('Is this sensitive data?', keys.up);
 	await view.pressWhen((frame) => highlighted(frame) === 'None of these', keys.enter);
 	const back = await view.waitForFrame(
 		(frame) => frame.includes('Kinds of personal data') && frame.includes('Device identifiers'),

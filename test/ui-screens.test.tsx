@@ -3,7 +3,7 @@ import test from 'ava';
 import {useReducer} from 'react';
 import {sha256} from '../source/commands/shared.js';
 import type {DraftAnswers, PartialAnswers} from '../source/core/answers/types.js';
-import {checkAnswers, type Finding} from '../source/core/checks/findings.js';
+import {checkAnswers, lawReport, type Finding} from '../source/core/checks/findings.js';
 import {draft} from '../source/core/drafting/documents.js';
 import {defaultRevisionSummary} from '../source/core/drafting/revision.js';
 import {setAt} from '../source/core/questionnaire/paths.js';
@@ -158,16 +158,16 @@ test('QuestionScreen: a record line shows which entry the question is about', as
 test('QuestionScreen: a number question answers a number', async (t) => {
 	const {view, answered} = questionScreen(
 		{
-			question: question('rights', 'rights.responseDays'),
-			answers: {controller: {address: {country: 'DE'}}} as PartialAnswers,
+			question: question('children', 'children.minimumAge'),
+			answers: {audience: {regions: ['eea']}} as PartialAnswers,
 		},
 		t,
 	);
-	// The computed default (one month under the GDPR) is offered.
-	await view.pressWhen((frame) => field(frame) === '30', keys.backspace);
-	await view.pressWhen((frame) => field(frame) === '3', keys.backspace);
-	await view.pressWhen((frame) => field(frame) === '', '25\r');
-	t.deepEqual(await answered.nth(1), [25]);
+	// The computed default (the EU's default age of digital consent) is offered.
+	await view.pressWhen((frame) => field(frame) === '16', keys.backspace);
+	await view.pressWhen((frame) => field(frame) === '1', keys.backspace);
+	await view.pressWhen((frame) => field(frame) === '', '18\r');
+	t.deepEqual(await answered.nth(1), [18]);
 });
 
 test('QuestionScreen: yes/no, select, country and multiselect questions show their keys', async (t) => {
@@ -605,6 +605,7 @@ function review(t: {teardown: (fn: () => void) => void}, shown: Finding[], answe
 				sections={visibleSections(answers)}
 				answers={answers}
 				findings={shown}
+				laws={lawReport(answers)}
 				cursor={cursor}
 				width={99}
 				onMove={(delta) => {
@@ -772,7 +773,11 @@ test('WriteScreen: new files are shown as such and written on Enter', async (t) 
 /** Answers and the documents generated from a slightly older version of them. */
 function previousVersion() {
 	const answers = loadExample('eu-saas');
-	const before = setAt(answers, ['rights', 'responseDays'], 25);
+	const before = setAt(
+		answers,
+		['rights', 'verification'],
+		'We ask you to confirm every request from the email address of your account.',
+	);
 	return {
 		answers,
 		files: {'PRIVACY.md': drafted(before), 'DATA-RIGHTS.md': drafted(before, 'rights')},
@@ -792,12 +797,12 @@ test('WriteScreen: replacing a generated policy asks for a revision entry first'
 	await waitUntil(() => log.answers.length === 1, 'the answers with the revision');
 	const revisions = (log.answers[0]!['document'] as {revisions: unknown[]}).revisions;
 	t.deepEqual(revisions[0], {date: today, summary});
-	t.is(revisions.length, 3, 'the older entries are kept');
+	t.is(revisions.length, 4, 'the older entries are kept');
 	// Then what changes, and the write.
 	const confirm = await view.waitForFrame('Enter write');
 	t.regex(confirm, /\d+ lines added, \d+ removed/);
-	t.regex(confirm, /^ {2}- .*25/m);
-	t.regex(confirm, /^ {2}\+ .*30/m);
+	t.regex(confirm, /^ {2}- .*confirm every request/m);
+	t.regex(confirm, /^ {2}\+ .*answer requests sent from the email address/m);
 	view.press(keys.enter);
 	const written = await view.waitForFrame('✔ updated PRIVACY.md');
 	t.true(written.includes('✔ updated DATA-RIGHTS.md'));

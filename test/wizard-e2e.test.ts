@@ -55,7 +55,12 @@ async function firstRun(t: Terminal): Promise<void> {
 	await t.answer('', 'Company website');
 	await t.answer('', 'Privacy contact form');
 	await t.answer('', 'Other countries where');
-	await t.answer('', 'acme-app');
+	await t.answer('', 'Other companies of your group');
+	t.mark();
+	t.write('f');
+	await t.waitFor('acme-app');
+	t.mark();
+	t.write(keys.enter);
 	// Your product and its users.
 	await t.answer('', 'What does it do');
 	await t.answer('', 'Product web address');
@@ -65,11 +70,15 @@ async function firstRun(t: Terminal): Promise<void> {
 	await t.waitFor('1 selected');
 	await t.answer('', 'Whose data is it?');
 	await t.answer('customers', '1. customers');
-	await t.answer('', 'data protection officer');
-	// Contacts: no DPO; a German company needs no EU representative.
+	await t.answer('', 'store or read information on people');
 	t.mark();
 	t.write('n');
-	await t.waitFor('Kinds of personal data you collect');
+	await t.waitFor('data protection officer');
+	// Contacts: no DPO, no named privacy contact; a German company needs no EU representative.
+	t.mark();
+	t.write('n');
+	await t.waitFor('Name of your privacy contact');
+	await t.answer('', 'Kinds of personal data you collect');
 	// One data item, from the person.
 	await t.answer('', 'Name of this data');
 	await t.answer('Email address', 'What it includes');
@@ -79,7 +88,7 @@ async function firstRun(t: Terminal): Promise<void> {
 	await t.answer('during sign-up', 'From the person');
 	t.mark();
 	t.write('f');
-	await t.waitFor('special category');
+	await t.waitFor('Is this sensitive data?');
 	t.mark();
 	t.write(keys.up);
 	await t.waitFor('❯ None of these');
@@ -100,22 +109,33 @@ async function firstRun(t: Terminal): Promise<void> {
 	await t.answer('we cannot create an account for you.', 'How is the retention period set?');
 	await t.answer('', 'How many?');
 	await t.answer('30', 'Unit');
-	await t.answer('', 'Counted from when?');
-	await t.answer('the day you close your account', 'Is this direct marketing?');
+	await t.answer('', 'After what?');
+	await t.answer('you close your account', 'Is this direct marketing?');
+	t.mark();
+	t.write('n');
+	await t.waitFor('occasionally send data outside');
 	t.mark();
 	t.write('n');
 	await t.waitFor('Providing the service');
 	t.mark();
 	t.write('f');
-	// No recipients.
+	// No recipients; the usual other disclosures.
 	await t.waitFor('Recipients');
 	t.mark();
 	t.write('f');
+	await t.answer('', 'authorities, courts or the police');
+	await t.answer('', 'How do you check such requests?');
+	await t.answer('', 'lawyers, auditors or insurers');
+	await t.answer('', 'merger or acquisition');
+	await t.answer('', 'process data for business customers');
 	// Rights: the contact email is offered as the first channel.
-	await t.waitFor('How can people send requests?');
+	await t.answer('', 'How can people send requests?');
 	t.mark();
 	t.write('f');
-	await t.waitFor('Days you take to answer');
+	await t.waitFor('In which formats');
+	t.mark();
+	t.write(keys.space);
+	await t.waitFor('1 selected');
 	await t.answer('', "How do you check a requester's identity?");
 	await t.answer(
 		'We answer requests sent from the email address of the account.',
@@ -125,10 +145,7 @@ async function firstRun(t: Terminal): Promise<void> {
 		'Agents send your signed authorisation, which we confirm with you.',
 		'lead supervisory authority',
 	);
-	await t.answer('', 'Do you use cookies');
-	t.mark();
-	t.write('n');
-	await t.waitFor('Is the service offered to children?');
+	await t.answer('', 'Is the service offered to children?');
 	t.mark();
 	t.write('n');
 	await t.waitFor('Minimum age');
@@ -188,7 +205,7 @@ test.serial(
 
 		const again = wizard(repo);
 		t.teardown(() => again.kill());
-		await again.waitFor('12 of 12 complete');
+		await again.waitFor('11 of 11 complete');
 		again.mark();
 		again.write('2');
 		await again.waitFor('Product or service name');
@@ -198,6 +215,7 @@ test.serial(
 		await again.answer('', 'Product web address');
 		await again.answer('', 'Where are the people');
 		await again.answer('', 'Whose data is it?');
+		await again.answer('', 'store or read information on people');
 		await again.answer('', 'Sections');
 		again.mark();
 		again.write('w');

@@ -23,7 +23,7 @@ export const commandOptions = {
 		out: {type: 'string', short: 'o'},
 		force: {type: 'boolean'},
 	},
-	check: {json: {type: 'boolean'}, 'no-scan': {type: 'boolean'}},
+	check: {json: {type: 'boolean'}, 'no-scan': {type: 'boolean'}, explain: {type: 'boolean'}},
 	preview: {document: {type: 'string', short: 'd'}, plain: {type: 'boolean'}},
 	answers: {yes: {type: 'boolean', short: 'y'}},
 	processors: {json: {type: 'boolean'}, search: {type: 'string'}},

@@ -59,15 +59,17 @@ Options
 
 ${common}`,
 	check: `Usage
-  $ privacy-wizard check [--json] [--no-scan]
+  $ privacy-wizard check [--json] [--explain] [--no-scan]
 
-Checks the answers against the disclosure checklist (GDPR, UK GDPR, CCPA) and the
-documents named in the answers against what the answers would generate now.
-Each finding names its checklist id, citation, what is missing and how to fix it.
-Exits 1 when any error-level finding remains.
+Lists the laws that apply to the answers and why, then checks the answers
+against the disclosure checklist of each of those laws, and the documents named
+in the answers against what the answers would generate now. Each finding names
+its checklist id, citation, what is missing and how to fix it. Exits 1 when any
+error-level finding remains.
 
 Options
-  --json            Print the findings as JSON
+  --json            Print the laws and findings as JSON
+  --explain         Also list the laws that do not apply, and why not
   --no-scan         Do not compare the repo's dependencies with the answered processors
 
 ${common}`,

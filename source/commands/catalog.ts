@@ -2,3 +2,4 @@
 // its detection tables only for them (see scripts/build.js).
 export {processors} from './processors.js';
 export {repoDriftFindings, scan} from './scan.js';
+export {catalogCategory} from './catalog-category.js';

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import process from 'node:process';
-import {checkAnswers, hasErrors, type Finding} from '../core/checks/findings.js';
+import {
+	checkAnswers,
+	hasErrors,
+	lawReport,
+	type Finding,
+	type LawReport,
+} from '../core/checks/findings.js';
 import {draft, type DocumentKind} from '../core/drafting/documents.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import type {Parsed} from '../cli/args.js';
@@ -90,10 +96,49 @@ export function today(): string {
 	return new Date().toISOString().slice(0, 10);
 }
 
+/** The laws that apply, each with why; `explain` adds the ones that do not, with why not. */
+export function formatLaws(laws: readonly LawReport[], color: boolean, explain = false): string {
+	const paint = painter(color);
+	const applying = laws.filter((law) => law.status === 'applies');
+	const lines: string[] = [];
+	if (applying.length === 0) {
+		lines.push('No privacy law that privacy-wizard drafts applies to these answers.');
+	} else {
+		lines.push(`Laws that apply (${applying.length}):`);
+		for (const law of applying) {
+			lines.push(`  ${paint('bold', law.name)}: ${law.reasons.join('; ')}`);
+		}
+	}
+
+	const unknown = laws.filter((law) => law.status === 'unknown');
+	for (const law of unknown) {
+		lines.push(
+			`  ${paint('yellow', law.name)}: not decided yet; answer ${(law.missing ?? []).join(', ')}`,
+		);
+	}
+
+	if (explain) {
+		const others = laws.filter((law) => law.status === 'does-not-apply');
+		if (others.length > 0) {
+			lines.push('', `Laws that do not apply (${others.length}):`);
+			for (const law of others) {
+				lines.push(`  ${paint('dim', law.name)}: ${law.reasons.join('; ')}`);
+			}
+		}
+
+		lines.push(
+			'',
+			'Each law applies for the reasons shown: where you are established, where the people you serve are, and the thresholds you answered.',
+		);
+	}
+
+	return `${lines.join('\n')}\n\n`;
+}
+
 export function formatFindings(findings: Finding[], color: boolean): string {
 	const paint = painter(color);
 	if (findings.length === 0) {
-		return `${paint('green', '✔')} No findings: the answers cover every applicable checklist item.\n`;
+		return `${paint('green', '✔')} No findings: the answers cover every checklist item of the laws that apply.\n`;
 	}
 
 	const lines = findings.map((item) => {
@@ -115,8 +160,9 @@ export async function collectFindings(
 		options.scan === true && source.kind !== 'example'
 			? await (await import('./catalog.js')).repoDriftFindings(answers)
 			: [];
+	const {catalogCategory} = await import('./catalog.js');
 	return [
-		...checkAnswers(answers, {today: today()}),
+		...checkAnswers(answers, {today: today(), catalogCategory}),
 		...(await documentFindings(answers, source)),
 		...drift,
 	];
@@ -137,13 +183,17 @@ export async function check({values, positionals}: Parsed): Promise<number> {
 		...findings.filter((item) => item.severity === 'error'),
 		...findings.filter((item) => item.severity === 'warning'),
 	];
+	const laws = lawReport(answers);
 	if (values['json'] === true) {
 		const errors = ordered.filter((item) => item.severity === 'error').length;
 		await stdout(
-			`${JSON.stringify({answers: describeSource(source), ok: errors === 0, errors, warnings: ordered.length - errors, findings: ordered}, undefined, 2)}\n`,
+			`${JSON.stringify({answers: describeSource(source), ok: errors === 0, errors, warnings: ordered.length - errors, laws, findings: ordered}, undefined, 2)}\n`,
 		);
 	} else {
-		await stdout(formatFindings(ordered, colorEnabled(process.stdout)));
+		const color = colorEnabled(process.stdout);
+		await stdout(
+			formatLaws(laws, color, values['explain'] === true) + formatFindings(ordered, color),
+		);
 	}
 
 	return hasErrors(ordered) ? 1 : 0;

@@ -3,7 +3,7 @@ import {useEffect, useMemo, useReducer, useRef, useState, type ReactElement} fro
 import type {DraftAnswers} from '../core/answers/types.js';
 import type {Detection} from '../core/catalog/detect.js';
 import {driftFindings} from '../core/checks/drift.js';
-import {checkAnswers, type Finding} from '../core/checks/findings.js';
+import {checkAnswers, lawReport, type Finding} from '../core/checks/findings.js';
 import {getAt, parseDisplayPath} from '../core/questionnaire/paths.js';
 import {
 	currentFrame,
@@ -139,6 +139,10 @@ export function App({
 			state.mode === 'review' ? reviewFindings(state.answers, state.context.today, detections) : [],
 		[state.mode, state.answers],
 	);
+	const laws = useMemo(
+		() => (state.mode === 'review' ? lawReport(state.answers) : []),
+		[state.mode, state.answers],
+	);
 	const [reviewCursor, moveReview] = useReducer(
 		(cursor: number, delta: number) =>
 			findings.length === 0 ? 0 : (cursor + delta + findings.length) % findings.length,
@@ -201,6 +205,7 @@ export function App({
 							sections={sections}
 							answers={state.answers}
 							findings={findings}
+							laws={laws}
 							cursor={reviewCursor}
 							width={width}
 							onMove={moveReview}

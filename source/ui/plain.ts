@@ -5,7 +5,7 @@ import input from '@inquirer/input';
 import search from '@inquirer/search';
 import select from '@inquirer/select';
 import type {DraftAnswers} from '../core/answers/types.js';
-import {checkAnswers} from '../core/checks/findings.js';
+import {checkAnswers, lawReport} from '../core/checks/findings.js';
 import {addRevision, defaultRevisionSummary} from '../core/drafting/revision.js';
 import {getAt, parseDisplayPath} from '../core/questionnaire/paths.js';
 import type {Context, Option, Question} from '../core/questionnaire/types.js';
@@ -295,9 +295,21 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 
 				case 'review': {
 					const findings = checkAnswers(state.answers, {today: state.context.today});
+					const laws = lawReport(state.answers).filter((law) => law.status !== 'does-not-apply');
+					say(
+						laws.length === 0
+							? 'Laws that apply: none that privacy-wizard drafts.'
+							: `Laws that apply:\n${laws
+									.map((law) =>
+										law.status === 'applies'
+											? `  ${law.name}: ${law.reasons.join('; ')}`
+											: `  ${law.name}: not decided; answer ${(law.missing ?? []).join(', ')}`,
+									)
+									.join('\n')}`,
+					);
 					say(
 						findings.length === 0
-							? '✔ No findings: the answers cover every applicable checklist item.'
+							? '✔ No findings: the answers cover every checklist item of the laws that apply.'
 							: `${findings.length} findings:`,
 					);
 					const choice = await select(

@@ -4,7 +4,7 @@ import process from 'node:process';
 import {render} from 'ink';
 import type {Parsed} from '../cli/args.js';
 import {colorEnabled} from '../cli/style.js';
-import type {DraftAnswers} from '../core/answers/types.js';
+import {currentSchemaVersion, type DraftAnswers} from '../core/answers/types.js';
 import {questionnaire} from '../core/questionnaire/questionnaire.js';
 import type {Context} from '../core/questionnaire/types.js';
 import {hasAnswers, initialState} from '../core/questionnaire/wizard.js';
@@ -99,7 +99,7 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 	});
 	const saved = await readAnswers(source);
 	const answers: DraftAnswers = saved ?? {
-		schemaVersion: 1,
+		schemaVersion: currentSchemaVersion,
 		questionnaireVersion: questionnaire.version,
 	};
 	const root =

@@ -99,24 +99,35 @@ export function variant(name: ExampleName, change: (answers: Answers) => void): 
 	return pruneHidden(answers) as Answers;
 }
 
-/** What only UK people need: pruneHidden keeps it (a fact hides it), so a variant drops it. */
-function withoutUk(answers: Answers): void {
-	delete answers.representatives?.uk;
-	for (const recipient of answers.recipients) {
-		delete recipient.ukTransferSafeguard;
-	}
-}
-
 const californiaBlock = {
 	sensitiveUse: 'permitted-only',
 	honoursGpc: true,
 	sellsUnder16: false,
 	onlineOnly: true,
+	showsOptOutStatus: true,
+	confirmsOptOuts: true,
+	riskAssessment: true,
 } as const;
 
+/** Serve California as well, above the CCPA's revenue threshold. */
+function withCalifornia(answers: Answers): void {
+	answers.audience.regions = [...new Set([...answers.audience.regions, 'us' as const])];
+	answers.audience.usStates = ['CA'];
+	answers.usThresholds = {annualRevenueUsd: 40_000_000, saleRevenueShare: 0};
+	answers.california = {...californiaBlock};
+	for (const item of answers.dataItems) {
+		item.ccpaCategory ??= item.sensitive ? 'sensitive' : 'identifiers';
+	}
+
+	for (const recipient of answers.recipients) {
+		recipient.sold ??= false;
+		recipient.shared ??= false;
+	}
+}
+
 /**
-Answer sets that switch on the conditional parts of the checklist, beyond what the three
-examples already show. Each one is complete (a test drafts every one of them).
+Answer sets that switch on the conditional parts of the checklist, beyond what the examples
+already show. Each one is complete (a test drafts every one of them).
 */
 export const variants: Record<string, () => Answers> = {
 	'eu-saas, offered to children': () =>
@@ -124,19 +135,15 @@ export const variants: Record<string, () => Answers> = {
 			answers.children = {
 				offered: true,
 				minimumAge: 13,
+				ukLikelyAccessed: true,
 				parentalConsent:
 					'For users under 16 we ask for the email address of a parent, who confirms by a link we send them.',
 			};
 		}),
-	'eu-saas, also serving California': () =>
-		variant('eu-saas', (answers) => {
-			answers.audience.regions = [...answers.audience.regions, 'california'];
-			answers.california = {...californiaBlock};
-		}),
+	'eu-saas, also serving California': () => variant('eu-saas', withCalifornia),
 	'eu-saas, EEA only (no UK)': () =>
 		variant('eu-saas', (answers) => {
 			answers.audience.regions = answers.audience.regions.filter((region) => region !== 'uk');
-			withoutUk(answers);
 		}),
 	'us-consumer, sensitive data used beyond the permitted purposes': () =>
 		variant('us-consumer', (answers) => {
@@ -155,14 +162,71 @@ export const variants: Record<string, () => Answers> = {
 					'Users aged 13 to 15 must switch on "Share with partners" themselves; for younger users a parent must.',
 			};
 		}),
+	'eu-saas, a joint controller, an occasional transfer and a UK recognised interest': () =>
+		variant('eu-saas', (answers) => {
+			answers.purposes.push({
+				id: 'ad-measurement',
+				name: 'Measuring our LinkedIn ads',
+				description:
+					'If you agree, the LinkedIn Insight Tag on our website tells LinkedIn and us which of our ads brought you to us.',
+				dataItems: ['usage-data', 'ip-address'],
+				legalBasis: 'consent',
+				requirement: 'voluntary',
+				consequence: 'nothing; you see our website the same.',
+				retention: {kind: 'period', amount: 90, unit: 'days', from: 'your visit'},
+				occasionalTransfer: {used: false},
+				deviceAccess: 'advertising',
+			});
+			answers.recipients.push({
+				id: 'linkedin',
+				name: 'LinkedIn',
+				entity: 'LinkedIn Ireland Unlimited Company',
+				role: 'joint-controller',
+				jointStage:
+					'collecting data about your visit through the Insight Tag on our website and sending it to LinkedIn',
+				jointEssence:
+					'We tell you about it and ask for your consent; LinkedIn answers requests about what it does with the data afterwards.',
+				purpose: 'measures which of our LinkedIn ads bring visitors',
+				purposes: ['ad-measurement'],
+				dataItems: ['usage-data', 'ip-address'],
+				locations: ['IE', 'US'],
+				certifications: ['eu-us-dpf', 'uk-extension'],
+				consent: 'opt-in',
+				choiceHow: 'accept marketing cookies in our cookie banner',
+				privacyUrl: 'https://www.linkedin.com/legal/privacy-policy',
+			});
+			const support = answers.purposes.find((purpose) => purpose.id === 'support')!;
+			support.occasionalTransfer = {
+				used: true,
+				countries: ['US'],
+				derogation: 'contract',
+				detail:
+					'the details of a support case you ask us to pass to our integration partner in the United States',
+			};
+			const security = answers.purposes.find((purpose) => purpose.id === 'security')!;
+			security.ukRecognisedInterest = 'crime';
+		}),
+	'eu-saas, established in France, with soft opt-in marketing': () =>
+		variant('eu-saas', (answers) => {
+			answers.controller.address = {
+				lines: ['12 rue de la Paix'],
+				postalCode: '75002',
+				locality: 'Paris',
+				country: 'FR',
+			};
+			answers.rights.authority = {
+				name: 'Commission nationale de l’informatique et des libertés (CNIL)',
+				url: 'https://www.cnil.fr',
+			};
+			const newsletter = answers.purposes.find((purpose) => purpose.id === 'newsletter')!;
+			newsletter.legalBasis = 'legitimate-interests';
+			newsletter.legitimateInterest =
+				'telling our customers about new features of the product they already use';
+			newsletter.softOptIn = true;
+		}),
 	'global-reps, without the UK, with California': () =>
 		variant('global-reps', (answers) => {
-			answers.audience.regions = ['eea', 'california', 'other'];
-			withoutUk(answers);
-			for (const item of answers.dataItems) {
-				item.ccpaCategory ??= item.special ? 'sensitive' : 'identifiers';
-			}
-
-			answers.california = {...californiaBlock};
+			answers.audience.regions = ['eea', 'other'];
+			withCalifornia(answers);
 		}),
 };

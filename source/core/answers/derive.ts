@@ -1,3 +1,4 @@
+import {isEea} from '../jurisdictions/index.js';
 import type {
 	Answers,
 	CountryCode,
@@ -15,6 +16,35 @@ Each accepts answers still being filled in: a missing answer makes a fact false.
 
 export function servesRegion(answers: PartialAnswers, region: Region): boolean {
 	return answers.audience?.regions?.includes(region) ?? false;
+}
+
+/** The region a country belongs to, as the audience question names regions. */
+export function regionOf(country: CountryCode): Region {
+	switch (country) {
+		case 'GB': {
+			return 'uk';
+		}
+
+		case 'CH': {
+			return 'ch';
+		}
+
+		case 'BR': {
+			return 'br';
+		}
+
+		case 'CA': {
+			return 'ca';
+		}
+
+		case 'US': {
+			return 'us';
+		}
+
+		default: {
+			return isEea(country) ? 'eea' : 'other';
+		}
+	}
 }
 
 /** The country of the controller's address. */

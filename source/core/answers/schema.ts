@@ -14,8 +14,8 @@ export const answersSchemaUrl = 'https://unpkg.com/privacy-wizard/dist/answers.s
 The answers as they are written to a user's repo: with a `$schema` editors can follow. A
 relative `$schema` (the bundled examples point into this repo) is replaced.
 */
-export function withSchemaReference<T extends Record<string, unknown>>(answers: T): T {
-	const current = answers['$schema'];
+export function withSchemaReference<T extends object>(answers: T): T {
+	const current = (answers as {$schema?: unknown}).$schema;
 	return typeof current === 'string' && !current.startsWith('.')
 		? answers
 		: {...answers, $schema: answersSchemaUrl};

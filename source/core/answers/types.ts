@@ -65,7 +65,7 @@ export interface RegionalController {
 Representatives that laws require of a controller established elsewhere (Article 27 GDPR and
 UK GDPR, Art. 14 FADP): each regime module adds its own key.
 */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Representatives {}
 
 export type Dpo = {designated: false} | {designated: true; name?: string; email: string};

@@ -8,6 +8,7 @@ import type {Answers, DraftAnswers, PartialAnswers} from '../answers/types.js';
 import {isComplete} from '../answers/load.js';
 import {draftPolicy} from '../drafting/policy.js';
 import {servedIds} from '../drafting/model.js';
+import {coreText} from '../drafting/text.js';
 import {countryName} from '../jurisdictions/index.js';
 import {applicabilityOf, unclaimedRegions} from '../law/applicability.js';
 import {regimes, units} from '../law/registry.js';
@@ -71,15 +72,23 @@ function questionFindings(answers: PartialAnswers, lists: Set<string>): Finding[
 	});
 }
 
-function lawFindings(answers: PartialAnswers, applicability: ReadonlyMap<string, Applicability>): Finding[] {
+function regionName(region: string): string {
+	const key = `region.${region}`;
+	return coreText.has(key) ? coreText.s(key) : region;
+}
+
+function lawFindings(
+	answers: PartialAnswers,
+	applicability: ReadonlyMap<string, Applicability>,
+): Finding[] {
 	const out: Finding[] = [];
 	for (const region of unclaimedRegions(answers)) {
 		out.push(
 			coreChecklist.finding(
 				'LAW-UNDRAFTED',
 				'error',
-				`You serve people in the region "${region}", but privacy-wizard has no module for its law: the policy would be silent on it.`,
-				'Have the notice for that region drafted by a lawyer, or remove the region from audience.regions if you do not serve it.',
+				`You are established in or serve people in ${regionName(region)}, but privacy-wizard has no module for its law yet: the policy would be silent on it.`,
+				'Have that part of the notice drafted by a lawyer; privacy-wizard will not call these answers complete while a law that applies is left out.',
 				{questionId: 'audience.regions', path: 'audience.regions'},
 			),
 		);
@@ -178,14 +187,21 @@ function coreFindings(answers: PartialAnswers): Finding[] {
 
 	for (const [index, purpose] of (answers.purposes ?? []).entries()) {
 		const retention = purpose?.retention;
-		if (retention?.kind === 'criteria' && typeof retention.criteria === 'string' && vagueRetention.test(retention.criteria)) {
+		if (
+			retention?.kind === 'criteria' &&
+			typeof retention.criteria === 'string' &&
+			vagueRetention.test(retention.criteria)
+		) {
 			out.push(
 				coreChecklist.finding(
 					'CORE-RETENTION',
 					'error',
 					`purposes[${index}].retention says only "${retention.criteria.trim()}".`,
 					'Give a period with the event that starts it, or concrete criteria (for example "until you close your account, then 30 days").',
-					{questionId: 'purposes.retention.criteria', path: `purposes[${index}].retention.criteria`},
+					{
+						questionId: 'purposes.retention.criteria',
+						path: `purposes[${index}].retention.criteria`,
+					},
 				),
 			);
 		}

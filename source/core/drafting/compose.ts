@@ -22,12 +22,16 @@ The drafting of every unit that applies, in document order: each regime that app
 family with a member that does.
 */
 export function drafters(ctx: DraftContext): Drafting[] {
-	const ids = new Set(ctx.regimes.flatMap((regime) => [regime.id, ...(regime.family ? [regime.family] : [])]));
+	const ids = new Set(
+		ctx.regimes.flatMap((regime) => [regime.id, ...(regime.family ? [regime.family] : [])]),
+	);
 	return units.filter((unit) => ids.has(unit.id) && unit.drafting).map((unit) => unit.drafting!);
 }
 
 type Slot = {
-	[K in keyof Drafting]-?: NonNullable<Drafting[K]> extends (ctx: DraftContext) => unknown ? K : never;
+	[K in keyof Drafting]-?: NonNullable<Drafting[K]> extends (ctx: DraftContext) => unknown
+		? K
+		: never;
 }[keyof Drafting];
 
 type Result<K extends Slot> = NonNullable<ReturnType<NonNullable<Drafting[K]>>>;
@@ -49,7 +53,8 @@ export function contributions<K extends Slot>(ctx: DraftContext, slot: K): Array
 /** The parts contributed to a slot, as one part. */
 export function contribute(
 	ctx: DraftContext,
-	slot: 'contacts' | 'recipients' | 'cookies' | 'automated' | 'children' | 'exercising' | 'complaints',
+	slot:
+		'contacts' | 'recipients' | 'cookies' | 'automated' | 'children' | 'exercising' | 'complaints',
 ): Part {
 	const parts = contributions(ctx, slot);
 	return {

@@ -1,6 +1,6 @@
 import {isComplete} from '../answers/load.js';
-import type {Answers, DraftAnswers} from '../answers/types.js';
-import {gaps, type Gap} from '../questionnaire/walk.js';
+import type {Answers, DraftAnswers, PartialAnswers} from '../answers/types.js';
+import {gaps, pruneHidden, type Gap} from '../questionnaire/walk.js';
 import {withMarker, type Hash} from './marker.js';
 import {renderDocument, type DocumentModel} from './model.js';
 import {draftPolicy} from './policy.js';
@@ -17,12 +17,15 @@ Draft a document, or say why not: a policy is drafted only from complete answers
 placeholder or empty section can ever reach it.
 */
 export function draft(answers: DraftAnswers, kind: DocumentKind, hash: Hash): DraftResult {
-	const missing = gaps(answers);
-	if (missing.length > 0 || !isComplete(answers)) {
+	// Only what the questionnaire would ask reaches a document: answers hidden by a condition
+	// (a safeguard for a recipient now only in the EEA, a regime that no longer applies) do not.
+	const visible = pruneHidden(answers as PartialAnswers) as DraftAnswers;
+	const missing = gaps(visible);
+	if (missing.length > 0 || !isComplete(visible)) {
 		return {ok: false, gaps: missing};
 	}
 
-	const complete = answers as unknown as Answers;
+	const complete = visible as unknown as Answers;
 	const model = kind === 'policy' ? draftPolicy(complete) : draftRights(complete);
 	return {ok: true, model, markdown: withMarker(renderDocument(model), kind, hash)};
 }

@@ -14,13 +14,7 @@ import {
 import type {Answers, Purpose, Recipient} from '../answers/types.js';
 import {countryInSentence, countryName} from '../jurisdictions/index.js';
 import type {BasisNote, DraftContext} from '../law/types.js';
-import {
-	itemNames,
-	labelled,
-	retentionText,
-	sourceText,
-	addressLine,
-} from './common.js';
+import {itemNames, labelled, retentionText, sourceText, addressLine} from './common.js';
 import {contribute, contributions, draftContext, drafters} from './compose.js';
 import type {Block, Inline} from './markdown.js';
 import type {DocumentModel, Section} from './model.js';
@@ -42,7 +36,9 @@ function summarySection(ctx: DraftContext): Section {
 		labelled(t.s('label.whatWeCollect'), [
 			`${listInWords(answers.dataItems.map((item) => item.name))}.`,
 		]),
-		labelled(t.s('label.why'), [`${listInWords(answers.purposes.map((purpose) => purpose.name))}.`]),
+		labelled(t.s('label.why'), [
+			`${listInWords(answers.purposes.map((purpose) => purpose.name))}.`,
+		]),
 		labelled(
 			t.s('label.whoReceives'),
 			recipients.length === 0
@@ -60,7 +56,10 @@ function summarySection(ctx: DraftContext): Section {
 	];
 	if (ctx.regimes.length > 0) {
 		items.push(
-			labelled(t.s('label.laws'), t.t('summary.laws', {laws: listInWords(ctx.regimes.map((regime) => regime.name))})),
+			labelled(
+				t.s('label.laws'),
+				t.t('summary.laws', {laws: listInWords(ctx.regimes.map((regime) => regime.name))}),
+			),
 		);
 	}
 
@@ -76,7 +75,11 @@ function summarySection(ctx: DraftContext): Section {
 		items.push(labelled(t.s('label.worthKnowing'), note));
 	}
 
-	return {title: t.s('title.summary'), serves: ['GDPR-LAYER', 'GDPR-12.1'], blocks: [{type: 'list', items}]};
+	return {
+		title: t.s('title.summary'),
+		serves: ['GDPR-LAYER', 'GDPR-12.1'],
+		blocks: [{type: 'list', items}],
+	};
 }
 
 function whoWeAreSection(ctx: DraftContext): Section {
@@ -85,7 +88,10 @@ function whoWeAreSection(ctx: DraftContext): Section {
 	const serves = ['GDPR-13.1.a'];
 	const identity: Inline[] = t.t('who.identity', {
 		name: controller.tradingName
-			? t.s('who.tradingName', {tradingName: controller.tradingName, legalName: controller.legalName})
+			? t.s('who.tradingName', {
+					tradingName: controller.tradingName,
+					legalName: controller.legalName,
+				})
 			: controller.legalName,
 		service: answers.service.name,
 		description: sentence(answers.service.description),
@@ -119,12 +125,19 @@ function whoWeAreSection(ctx: DraftContext): Section {
 				type: 'list',
 				items: [
 					...regional.map((other) =>
-						t.t('who.regionalEntry', {
-							regions: listInWords(other.serves.map((region) => t.s(`region.${region}`)), 'and'),
-							name: other.legalName,
-							address: addressLine(other.address),
-							email: [{autolink: other.email}],
-						}).map((node, position) => (position === 0 && typeof node === 'string' ? capitalise(node) : node)),
+						t
+							.t('who.regionalEntry', {
+								regions: listInWords(
+									other.serves.map((region) => t.s(`region.${region}`)),
+									'and',
+								),
+								name: other.legalName,
+								address: addressLine(other.address),
+								email: [{autolink: other.email}],
+							})
+							.map((node, position) =>
+								position === 0 && typeof node === 'string' ? capitalise(node) : node,
+							),
 					),
 					t.t('who.regionalElsewhere', {name: controller.legalName}),
 				],
@@ -133,7 +146,7 @@ function whoWeAreSection(ctx: DraftContext): Section {
 	}
 
 	if (dpo.designated) {
-		serves.push('GDPR-13.1.b', 'BR-41');
+		serves.push('GDPR-13.1.b');
 		const items: Inline[][] = [];
 		if (dpo.name) {
 			items.push(labelled(t.s('label.name'), [dpo.name]));
@@ -161,7 +174,11 @@ function whoWeAreSection(ctx: DraftContext): Section {
 	}
 
 	const parts = contribute(ctx, 'contacts');
-	return {title: t.s('title.whoWeAre'), serves: [...serves, ...parts.serves], blocks: [...blocks, ...parts.blocks]};
+	return {
+		title: t.s('title.whoWeAre'),
+		serves: [...serves, ...parts.serves],
+		blocks: [...blocks, ...parts.blocks],
+	};
 }
 
 function capitalise(text: string): string {
@@ -208,9 +225,16 @@ function dataSection(ctx: DraftContext): Section {
 	const rows = answers.dataItems.map((item): Inline[][] => {
 		const purposes = index.purposesByItem.get(item.id) ?? [];
 		return [
-			[item.name, ...(item.description ? [`: ${item.description.trim().replace(/\.+$/, '')}`] : [])],
+			[
+				item.name,
+				...(item.description ? [`: ${item.description.trim().replace(/\.+$/, '')}`] : []),
+			],
 			[item.sources.map((source) => sourceText(source)).join('; ')],
-			[purposes.length > 0 ? purposes.map((purpose) => purpose.name).join('; ') : t.s('data.unused')],
+			[
+				purposes.length > 0
+					? purposes.map((purpose) => purpose.name).join('; ')
+					: t.s('data.unused'),
+			],
 		];
 	});
 	const blocks: Block[] = [
@@ -255,17 +279,27 @@ function mergeBases(notes: BasisNote[]): BasisNote[] {
 	return merged;
 }
 
-function purposeBlocks(ctx: DraftContext, purpose: Purpose, position: number): {blocks: Block[]; serves: string[]} {
+function purposeBlocks(
+	ctx: DraftContext,
+	purpose: Purpose,
+	position: number,
+): {blocks: Block[]; serves: string[]; bases: number} {
 	const {index} = ctx;
 	const serves: string[] = [];
 	const items: Inline[][] = [
 		labelled(t.s('label.data'), [`${listInWords(itemNames(purpose.dataItems, index))}.`]),
 	];
-	const bases = mergeBases(drafters(ctx).flatMap((unit) => unit.purposeBasis?.(ctx, purpose) ?? []));
+	const bases = mergeBases(
+		drafters(ctx).flatMap((unit) => unit.purposeBasis?.(ctx, purpose) ?? []),
+	);
 	for (const basis of bases) {
 		serves.push(...basis.serves);
 		items.push(
-			labelled(t.s('label.basis'), [{strong: [`${basis.label} (${basis.citation}).`]}, ' ', ...basis.explanation]),
+			labelled(t.s('label.basis'), [
+				{strong: [`${basis.label} (${basis.citation}).`]},
+				' ',
+				...basis.explanation,
+			]),
 		);
 	}
 
@@ -304,7 +338,7 @@ function purposeBlocks(ctx: DraftContext, purpose: Purpose, position: number): {
 		}
 	}
 
-	return {blocks: mergeLists(blocks), serves};
+	return {blocks: mergeLists(blocks), serves, bases: bases.length};
 }
 
 /** Adjacent lists become one list, so a purpose's lines read as one. */
@@ -328,7 +362,8 @@ function purposesSection(ctx: DraftContext): Section {
 	let withBases = false;
 	for (const [position, purpose] of ctx.answers.purposes.entries()) {
 		const drafted = purposeBlocks(ctx, purpose, position + 1);
-		withBases ||= drafted.serves.includes('GDPR-13.1.c') || drafted.serves.some((id) => id.startsWith('BR-7'));
+		withBases ||=
+			drafted.serves.includes('GDPR-13.1.c') || drafted.serves.some((id) => id.startsWith('BR-7'));
 		serves.push(...drafted.serves);
 		blocks.push(...drafted.blocks);
 	}
@@ -336,7 +371,10 @@ function purposesSection(ctx: DraftContext): Section {
 	return {
 		title: t.s(withBases ? 'title.purposesBases' : 'title.purposes'),
 		serves: [...new Set(serves)],
-		blocks: [{type: 'paragraph', text: t.t(withBases ? 'purposes.introBases' : 'purposes.intro')}, ...blocks],
+		blocks: [
+			{type: 'paragraph', text: t.t(withBases ? 'purposes.introBases' : 'purposes.intro')},
+			...blocks,
+		],
 	};
 }
 
@@ -382,7 +420,9 @@ function recipientsSection(ctx: DraftContext): Section {
 						[
 							recipient.purpose.trim().replace(/\.+$/, ''),
 							...(recipient.noticeWhere
-								? t.t('recipients.noticeWhere', {where: recipient.noticeWhere.trim().replace(/\.+$/, '')})
+								? t.t('recipients.noticeWhere', {
+										where: recipient.noticeWhere.trim().replace(/\.+$/, ''),
+									})
 								: []),
 							...(certified.length > 0
 								? t.t('recipients.certified', {
@@ -395,7 +435,10 @@ function recipientsSection(ctx: DraftContext): Section {
 						[listInWords(itemNames(recipient.dataItems, index))],
 						[recipient.withheld ?? t.s('recipients.notListed')],
 						[listInWords(recipient.locations.map((code) => countryName(code)))],
-						[t.s(`consent.${recipient.consent}`), ...(recipient.choiceHow ? [`: ${recipient.choiceHow}`] : [])],
+						[
+							t.s(`consent.${recipient.consent}`),
+							...(recipient.choiceHow ? [`: ${recipient.choiceHow}`] : []),
+						],
 					];
 				}),
 			},
@@ -410,7 +453,12 @@ function recipientsSection(ctx: DraftContext): Section {
 		serves.push('X-PROC-ROLE');
 		blocks.push(
 			{type: 'heading', level: 3, text: [t.s('processor.title')]},
-			{type: 'paragraph', text: t.t('processor.text', {data: (answers.processorRole.data ?? '').trim().replace(/\.+$/, '')})},
+			{
+				type: 'paragraph',
+				text: t.t('processor.text', {
+					data: (answers.processorRole.data ?? '').trim().replace(/\.+$/, ''),
+				}),
+			},
 		);
 	}
 
@@ -439,7 +487,10 @@ function otherDisclosures(answers: Answers): Block[] {
 	return [
 		{type: 'heading', level: 3, text: [t.s('other.title')]},
 		...(items.length > 0
-			? ([{type: 'paragraph', text: t.t('other.intro')}, {type: 'list', items}] satisfies Block[])
+			? ([
+					{type: 'paragraph', text: t.t('other.intro')},
+					{type: 'list', items},
+				] satisfies Block[])
 			: ([{type: 'paragraph', text: t.t('other.none')}] satisfies Block[])),
 	];
 }
@@ -493,14 +544,26 @@ function cookiesSection(ctx: DraftContext): Section {
 	const {cookies} = ctx.answers;
 	const part = contribute(ctx, 'cookies');
 	if (!cookies.used) {
-		return {title: t.s('title.cookies'), serves: part.serves, blocks: [{type: 'paragraph', text: t.t('cookies.none')}, ...part.blocks]};
+		return {
+			title: t.s('title.cookies'),
+			serves: part.serves,
+			blocks: [{type: 'paragraph', text: t.t('cookies.none')}, ...part.blocks],
+		};
 	}
 
-	const blocks: Block[] = [{type: 'paragraph', text: t.t('cookies.intro', {consentHow: sentence(cookies.consentHow)})}];
+	const blocks: Block[] = [
+		{type: 'paragraph', text: t.t('cookies.intro', {consentHow: sentence(cookies.consentHow)})},
+	];
 	if (cookies.items.length > 0) {
 		blocks.push({
 			type: 'table',
-			header: [[t.s('column.cookie')], [t.s('column.setBy')], [t.s('column.kind')], [t.s('column.whatFor')], [t.s('column.keptFor')]],
+			header: [
+				[t.s('column.cookie')],
+				[t.s('column.setBy')],
+				[t.s('column.kind')],
+				[t.s('column.whatFor')],
+				[t.s('column.keptFor')],
+			],
 			rows: cookies.items.map((cookie) => [
 				[cookie.name],
 				[cookie.provider],
@@ -554,7 +617,10 @@ function childrenSection(ctx: DraftContext): Section {
 	const first: Block = children.offered
 		? {
 				type: 'paragraph',
-				text: t.t('children.offered', {age: children.minimumAge, parentalConsent: sentence(children.parentalConsent ?? '')}),
+				text: t.t('children.offered', {
+					age: children.minimumAge,
+					parentalConsent: sentence(children.parentalConsent ?? ''),
+				}),
 			}
 		: {type: 'paragraph', text: t.t('children.notOffered', {age: children.minimumAge})};
 	return {title: t.s('title.children'), serves: part.serves, blocks: [first, ...part.blocks]};
@@ -606,7 +672,9 @@ function changesSection(answers: Answers): Section {
 function contactSection(answers: Answers): Section {
 	const items: Inline[][] = [
 		labelled(t.s('label.email'), [{autolink: answers.controller.email}]),
-		labelled(t.s('label.post'), [`${answers.controller.legalName}, ${addressLine(answers.controller.address)}`]),
+		labelled(t.s('label.post'), [
+			`${answers.controller.legalName}, ${addressLine(answers.controller.address)}`,
+		]),
 	];
 	if (answers.dpo.designated) {
 		items.push(labelled(t.s('label.dpo'), [{autolink: answers.dpo.email}]));
@@ -615,7 +683,10 @@ function contactSection(answers: Answers): Section {
 	return {
 		title: t.s('title.contact'),
 		serves: ['GDPR-13.1.a'],
-		blocks: [{type: 'paragraph', text: t.t('contact.intro')}, {type: 'list', items}],
+		blocks: [
+			{type: 'paragraph', text: t.t('contact.intro')},
+			{type: 'list', items},
+		],
 	};
 }
 

@@ -5,7 +5,7 @@ import {labelled} from './common.js';
 import {contribute, contributions, draftContext} from './compose.js';
 import type {Block, Inline} from './markdown.js';
 import type {DocumentModel, Section} from './model.js';
-import {coreText as t, formatDate, listInWords} from './text.js';
+import {coreText as t, formatDate, listInWords, sentence} from './text.js';
 
 function channelInline(channel: RightsChannel): Inline[] {
 	const name = `${t.s(`channel.${channel.kind}`)}:`;
@@ -33,19 +33,30 @@ function rightsParts(ctx: DraftContext): Section[] {
 		blocks.push({
 			type: 'paragraph',
 			text: t.t('exercise.formats', {
-				formats: listInWords(rights.exportFormats!.map((format) => t.s(`format.${format}`)), 'or'),
+				formats: listInWords(
+					rights.exportFormats!.map((format) => t.s(`format.${format}`)),
+					'or',
+				),
 			}),
 		});
 	}
 
-	blocks.push(...exercising.blocks, {
-		type: 'paragraph',
-		text: labelled(t.s('exercise.agents'), [rights.authorizedAgents]),
-	});
+	blocks.push(
+		{type: 'paragraph', text: labelled(t.s('exercise.identity'), [sentence(rights.verification)])},
+		...exercising.blocks,
+		{
+			type: 'paragraph',
+			text: labelled(t.s('exercise.agents'), [sentence(rights.authorizedAgents)]),
+		},
+	);
 	parts.push({title: t.s('exercise.title'), serves: exercising.serves, blocks});
 	const complaints = contribute(ctx, 'complaints');
 	if (complaints.blocks.length > 0) {
-		parts.push({title: t.s('complaints.title'), serves: complaints.serves, blocks: complaints.blocks});
+		parts.push({
+			title: t.s('complaints.title'),
+			serves: complaints.serves,
+			blocks: complaints.blocks,
+		});
 	}
 
 	return parts;
@@ -54,7 +65,9 @@ function rightsParts(ctx: DraftContext): Section[] {
 /** Headings one level up, for parts that stand as sections of their own. */
 function raise(blocks: Block[]): Block[] {
 	return blocks.map((block) =>
-		block.type === 'heading' && block.level > 2 ? {...block, level: (block.level - 1) as 2 | 3} : block,
+		block.type === 'heading' && block.level > 2
+			? {...block, level: (block.level - 1) as 2 | 3}
+			: block,
 	);
 }
 

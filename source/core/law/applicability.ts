@@ -1,3 +1,4 @@
+import {establishmentCountries, regionOf} from '../answers/derive.js';
 import type {PartialAnswers, Region} from '../answers/types.js';
 import {regimes} from './registry.js';
 import type {Applicability} from './types.js';
@@ -21,13 +22,17 @@ export function regimeApplies(answers: PartialAnswers, id: string): boolean {
 }
 
 /**
-Regions the answers select that no regime drafts for. `other` is the rest of the world, drafted
-as such; any other region without a module is a law the tool cannot draft, and an error.
+Regions the answers select, or where the company is established, that no regime drafts for.
+`other` is the rest of the world, drafted as such; any other region without a module is a law
+the tool cannot draft, and an error.
 */
 export function unclaimedRegions(answers: PartialAnswers): Region[] {
 	const claimed = new Set(regimes.flatMap((regime) => regime.regions));
-	return (answers.audience?.regions ?? []).filter(
-		(region): region is Region =>
-			typeof region === 'string' && region !== 'other' && !claimed.has(region),
-	);
+	const regions = new Set<Region>([
+		...(answers.audience?.regions ?? []).filter(
+			(region): region is Region => typeof region === 'string',
+		),
+		...establishmentCountries(answers).map((country) => regionOf(country)),
+	]);
+	return [...regions].filter((region) => region !== 'other' && !claimed.has(region));
 }

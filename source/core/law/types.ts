@@ -65,6 +65,8 @@ export type RegimeQuestions = {
 	uses?: string[];
 	insert?: QuestionInsert[];
 	sections?: Array<QuestionSection & {after: string}>;
+	/** Checklist items of this regime that core questions serve too (by full question id). */
+	alsoServes?: Array<{question: string; serves: string[]}>;
 };
 
 export type QuestionGroup = {group: string; insert: QuestionInsert[]};

@@ -52,7 +52,11 @@ const idSchema: JsonSchema = {
 function stringSchema(question: Question): JsonSchema {
 	switch (question.type) {
 		case 'country': {
-			return {type: 'string', pattern: '^[A-Z]{2}$', 'x-expected': 'a two-letter country code such as DE'};
+			return {
+				type: 'string',
+				pattern: '^[A-Z]{2}$',
+				'x-expected': 'a two-letter country code such as DE',
+			};
 		}
 
 		case 'date': {
@@ -62,6 +66,15 @@ function stringSchema(question: Question): JsonSchema {
 				format: 'date',
 				'x-expected': 'a date as YYYY-MM-DD',
 			};
+		}
+
+		// Formats are annotations for editors; the questionnaire decides what is acceptable.
+		case 'email': {
+			return {type: 'string', format: 'email'};
+		}
+
+		case 'url': {
+			return {type: 'string', format: 'uri'};
 		}
 
 		default: {
@@ -80,7 +93,11 @@ function choiceSchema(question: Question): JsonSchema {
 	}
 
 	if (question.optionsFrom?.source === 'usStates') {
-		return {type: 'string', pattern: '^[A-Z]{2}$', 'x-expected': 'a two-letter US state code such as CA'};
+		return {
+			type: 'string',
+			pattern: '^[A-Z]{2}$',
+			'x-expected': 'a two-letter US state code such as CA',
+		};
 	}
 
 	// Ids of other answers: integrity checks (load.ts) confirm they exist.

@@ -20,7 +20,11 @@ export function composeQuestionnaire(
 		const target = entry.section ?? entry.into ?? '';
 		const run =
 			entry.section === undefined
-				? findList(sections.flatMap((section) => section.questions), target, '')
+				? findList(
+						sections.flatMap((section) => section.questions),
+						target,
+						'',
+					)
 				: sections.find((section) => section.id === entry.section)?.questions;
 		if (!run || (entry.section === undefined) === (entry.into === undefined)) {
 			throw new Error(`${owner}: no section or list "${target}" to insert questions into`);
@@ -81,11 +85,24 @@ export function composeQuestionnaire(
 			insert(entry, {applies: regime.id}, `regime ${regime.id}`);
 		}
 
+		for (const {question: fullId, serves} of regime.questions.alsoServes ?? []) {
+			const question = findQuestion(sections, fullId);
+			if (!question) {
+				throw new Error(
+					`Regime ${regime.id}: no question "${fullId}" to serve ${serves.join(', ')}`,
+				);
+			}
+
+			question.serves = [...new Set([...(question.serves ?? []), ...serves])];
+		}
+
 		for (const {after, ...section} of regime.questions.sections ?? []) {
 			const anchor = placed.get(after) ?? after;
 			const index = sections.findIndex((candidate) => candidate.id === anchor);
 			if (index === -1) {
-				throw new Error(`Regime ${regime.id}: no section "${after}" to place "${section.id}" after`);
+				throw new Error(
+					`Regime ${regime.id}: no section "${after}" to place "${section.id}" after`,
+				);
 			}
 
 			if (sections.some((candidate) => candidate.id === section.id)) {
@@ -108,6 +125,34 @@ function gated(question: Question, gate: Condition): Question {
 		...question,
 		condition: question.condition ? {all: [gate, question.condition]} : gate,
 	};
+}
+
+/** A question by its full id (`purposes.legalBasis`). */
+function findQuestion(sections: Section[], fullId: string): Question | undefined {
+	const visit = (questions: Question[], prefix: string): Question | undefined => {
+		for (const question of questions) {
+			const id = prefix === '' ? question.id : `${prefix}.${question.id}`;
+			if (id === fullId) {
+				return question;
+			}
+
+			const found = question.fields ? visit(question.fields, id) : undefined;
+			if (found) {
+				return found;
+			}
+		}
+
+		return undefined;
+	};
+
+	for (const section of sections) {
+		const found = visit(section.questions, '');
+		if (found) {
+			return found;
+		}
+	}
+
+	return undefined;
 }
 
 /** The fields of a list question, by its full id (`dataItems.sources`). */

@@ -20,7 +20,11 @@ function fact(name: string, answers: PartialAnswers, recordPath: AnswerPath): bo
 	}
 
 	if (recordPath.length > 0) {
-		return compute(answers, (getAt(answers, recordPath) ?? {}) as Record<string, unknown>, env(answers));
+		return compute(
+			answers,
+			(getAt(answers, recordPath) ?? {}) as Record<string, unknown>,
+			env(answers),
+		);
 	}
 
 	let cached = factCache.get(answers);

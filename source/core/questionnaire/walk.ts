@@ -16,8 +16,12 @@ export type Instance = {
 	section: Section;
 };
 
+/** A section is shown while its condition holds and it has a question to ask. */
 export function sectionVisible(section: Section, answers: PartialAnswers): boolean {
-	return section.condition === undefined || evaluate(section.condition, answers);
+	return (
+		(section.condition === undefined || evaluate(section.condition, answers)) &&
+		section.questions.some((question) => questionVisible(question, answers))
+	);
 }
 
 export function questionVisible(

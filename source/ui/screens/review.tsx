@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {PartialAnswers} from '../../core/answers/types.js';
-import type {Finding} from '../../core/checks/findings.js';
+import type {Finding, LawReport} from '../../core/checks/findings.js';
 import {getAt} from '../../core/questionnaire/paths.js';
 import type {Section} from '../../core/questionnaire/types.js';
 import {displayValue} from '../../core/questionnaire/values.js';
@@ -14,6 +14,8 @@ export type ReviewProps = {
 	sections: Section[];
 	answers: PartialAnswers;
 	findings: Finding[];
+	/** Which laws apply and why (`check` shows the same). */
+	laws: LawReport[];
 	cursor: number;
 	width: number;
 	onMove: (delta: number) => void;
@@ -41,6 +43,7 @@ export function Review({
 	sections,
 	answers,
 	findings,
+	laws,
 	cursor,
 	width,
 	onMove,
@@ -82,9 +85,32 @@ export function Review({
 				);
 			})}
 			<Box marginTop={1} flexDirection="column">
+				<Text bold>Laws that apply</Text>
+				{laws.filter((law) => law.status !== 'does-not-apply').length === 0 ? (
+					<Text dimColor>None that privacy-wizard drafts.</Text>
+				) : (
+					laws
+						.filter((law) => law.status !== 'does-not-apply')
+						.map((law) => (
+							<Text key={law.id} wrap="wrap">
+								<Text color={law.status === 'applies' ? 'green' : 'yellow'}>
+									{law.status === 'applies' ? '✔' : '?'}
+								</Text>{' '}
+								<Text bold>{law.name}</Text>
+								<Text dimColor>
+									{' '}
+									{law.status === 'applies'
+										? law.reasons.join('; ')
+										: `not decided: answer ${(law.missing ?? []).join(', ')}`}
+								</Text>
+							</Text>
+						))
+				)}
+			</Box>
+			<Box marginTop={1} flexDirection="column">
 				{findings.length === 0 ? (
 					<Text color="green">
-						✔ No findings: the answers cover every applicable checklist item.
+						✔ No findings: the answers cover every checklist item of the laws that apply.
 					</Text>
 				) : (
 					findings.slice(0, findingKeys.length).map((finding, index) => (

@@ -38,7 +38,8 @@ const checklist = regimeChecklist(checklistData as Checklist);
 const inEea = (answers: PartialAnswers): boolean =>
 	servesRegion(answers, 'eea') || establishedWhere(answers, isEea).length > 0;
 const inUk = (answers: PartialAnswers): boolean =>
-	servesRegion(answers, 'uk') || establishedWhere(answers, (country) => country === 'GB').length > 0;
+	servesRegion(answers, 'uk') ||
+	establishedWhere(answers, (country) => country === 'GB').length > 0;
 
 /** The territories where the rules follow people, as place names. */
 function places(answers: PartialAnswers): string[] {
@@ -134,8 +135,12 @@ export const ePrivacy: Regime = {
 			}
 
 			const national = [
-				...(establishedWhere(answers, (c) => c === 'DE').length > 0 ? [text.s('cookies.germany')] : []),
-				...(establishedWhere(answers, (c) => c === 'FR').length > 0 ? [text.s('cookies.france')] : []),
+				...(establishedWhere(answers, (c) => c === 'DE').length > 0
+					? [text.s('cookies.germany')]
+					: []),
+				...(establishedWhere(answers, (c) => c === 'FR').length > 0
+					? [text.s('cookies.france')]
+					: []),
 				...(inUk(answers) ? [text.s('cookies.uk')] : []),
 			].join('');
 			const serves = ['EPR-53', 'EPR-NOLI', 'EPR-EXEMPT'];
@@ -153,7 +158,11 @@ export const ePrivacy: Regime = {
 				blocks.push({type: 'paragraph', text: text.t('cookies.thirdParty')});
 			}
 
-			if (inUk(answers) && answers.purposes.some((purpose) => purpose.deviceAccess === 'statistics') && !inEea(answers)) {
+			if (
+				inUk(answers) &&
+				answers.purposes.some((purpose) => purpose.deviceAccess === 'statistics') &&
+				!inEea(answers)
+			) {
 				blocks.push({type: 'paragraph', text: text.t('cookies.ukStatistics')});
 			}
 
@@ -161,13 +170,17 @@ export const ePrivacy: Regime = {
 			if (replay.length > 0) {
 				serves.push('EPR-REPLAY');
 				const names = answers.recipients
-					.filter((recipient) => (recipient.purposes ?? []).some((id) => replay.some((purpose) => purpose.id === id)))
+					.filter((recipient) =>
+						(recipient.purposes ?? []).some((id) => replay.some((purpose) => purpose.id === id)),
+					)
 					.map((recipient) => recipient.name);
 				blocks.push(
 					{type: 'heading', level: 3, text: [text.s('replay.title')]},
 					{
 						type: 'paragraph',
-						text: text.t('replay.text', {recipients: names.length > 0 ? listInWords(names) : 'our own tools'}),
+						text: text.t('replay.text', {
+							recipients: names.length > 0 ? listInWords(names) : 'our own tools',
+						}),
 					},
 				);
 			}
@@ -181,7 +194,8 @@ export const ePrivacy: Regime = {
 			if (access !== undefined && access !== 'none') {
 				serves.push('EPR-53');
 				const ukOnly = inUk(ctx.answers) && !inEea(ctx.answers);
-				const key: Key = access === 'statistics' && ukOnly ? 'device.ukStatistics' : `device.${access}`;
+				const key: Key =
+					access === 'statistics' && ukOnly ? 'device.ukStatistics' : `device.${access}`;
 				items.push([{strong: [text.s('label.device')]}, ' ', ...text.t(key)]);
 			}
 
@@ -228,7 +242,13 @@ function ePrivacyChecks(ctx: CheckContext): Finding[] {
 		const where = `purposes[${index}] ("${purpose.name ?? ''}")`;
 		// Statistics without consent are lawful only under the UK exemption (PECR Sch. A1).
 		const exemptInUkOnly = access === 'statistics' && uk && !eea;
-		if (access !== undefined && nonExempt.has(access) && purpose.legalBasis !== undefined && purpose.legalBasis !== 'consent' && !exemptInUkOnly) {
+		if (
+			access !== undefined &&
+			nonExempt.has(access) &&
+			purpose.legalBasis !== undefined &&
+			purpose.legalBasis !== 'consent' &&
+			!exemptInUkOnly
+		) {
 			out.push(
 				checklist.finding(
 					access === 'replay' ? 'EPR-REPLAY' : 'EPR-NOLI',
@@ -240,7 +260,10 @@ function ePrivacyChecks(ctx: CheckContext): Finding[] {
 			);
 		}
 
-		if (ctx.catalogCategory && (access === undefined || access === 'none' || access === 'strictly-necessary')) {
+		if (
+			ctx.catalogCategory &&
+			(access === undefined || access === 'none' || access === 'strictly-necessary')
+		) {
 			const revealing = recipients.filter(
 				(recipient) =>
 					recipient?.catalogId !== undefined &&
@@ -260,7 +283,12 @@ function ePrivacyChecks(ctx: CheckContext): Finding[] {
 			}
 		}
 
-		if (purpose.directMarketing && electronic(purpose) && purpose.legalBasis !== 'consent' && purpose.softOptIn !== true) {
+		if (
+			purpose.directMarketing &&
+			electronic(purpose) &&
+			purpose.legalBasis !== 'consent' &&
+			purpose.softOptIn !== true
+		) {
 			out.push(
 				checklist.finding(
 					uk && !eea ? 'UK-PECR22' : 'EPR-13',
@@ -276,7 +304,12 @@ function ePrivacyChecks(ctx: CheckContext): Finding[] {
 	const cookies = answers.cookies;
 	if (cookies?.used === true) {
 		for (const [index, cookie] of (cookies.items ?? []).entries()) {
-			if (cookie?.kind === 'essential' && /^(_ga|_gid|_gcl|_fbp|_fbc|_hj|_lr|_clck|_clsk|_uet|ajs_|amplitude|mp_|ph_|_pk_)/i.test(cookie.name ?? '')) {
+			if (
+				cookie?.kind === 'essential' &&
+				/^(_ga|_gid|_gcl|_fbp|_fbc|_hj|_lr|_clck|_clsk|_uet|ajs_|amplitude|mp_|ph_|_pk_)/i.test(
+					cookie.name ?? '',
+				)
+			) {
 				out.push(
 					checklist.finding(
 						'EPR-EXEMPT',

@@ -28,7 +28,9 @@ const text = messages(wording);
 type Key = Parameters<typeof text.t>[0];
 
 const authorities: Readonly<Record<string, {name: string; url: string}>> = facts.authorities;
-const adequacy = facts.adequacy.map((entry) => ({...entry}) as {country: string; decision: string; scope?: string});
+const adequacy = facts.adequacy.map(
+	(entry) => ({...entry}) as {country: string; decision: string; scope?: string},
+);
 
 const transfer: TransferRule = {
 	key: 'eu',
@@ -72,7 +74,11 @@ export const euGdpr: Regime = {
 		}
 
 		if (servesRegion(answers, 'eea')) {
-			return {status: 'applies', reasons: [text.s('reason.serves')], statements: [text.s('reader.serves')]};
+			return {
+				status: 'applies',
+				reasons: [text.s('reason.serves')],
+				statements: [text.s('reader.serves')],
+			};
 		}
 
 		return {status: 'does-not-apply', reasons: [text.s('reason.not')]};
@@ -139,7 +145,10 @@ export const euGdpr: Regime = {
 					]),
 				},
 			];
-			return {serves: ['GDPR-13.2.f', 'X-22'], blocks: [{type: 'heading', level: 3, text: [text.s('decisions.title')]}, ...blocks]};
+			return {
+				serves: ['GDPR-13.2.f', 'X-22'],
+				blocks: [{type: 'heading', level: 3, text: [text.s('decisions.title')]}, ...blocks],
+			};
 		},
 		children(ctx) {
 			return ctx.answers.children.offered
@@ -152,7 +161,8 @@ export const euGdpr: Regime = {
 		}),
 		complaints(ctx) {
 			const lead = established(ctx.answers).length > 0;
-			const authority = ctx.answers.rights.authority ?? (lead ? leadAuthority(ctx.answers) : undefined);
+			const authority =
+				ctx.answers.rights.authority ?? (lead ? leadAuthority(ctx.answers) : undefined);
 			const blocks: Block[] = [{type: 'paragraph', text: text.t('complaint.right')}];
 			if (authority) {
 				blocks.push({

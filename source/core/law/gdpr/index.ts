@@ -219,8 +219,7 @@ function basisNote(ctx: DraftContext, purpose: Purpose): BasisNote[] {
 			label: gdprText.s(`basis.${basis}.label` as Key),
 			citation: `${gdprText.s(`basis.${basis}.article` as Key)} ${lawNames(list)}`,
 			explanation,
-			serves:
-				basis === 'legitimate-interests' ? ['GDPR-13.1.c', 'GDPR-13.1.d'] : ['GDPR-13.1.c'],
+			serves: basis === 'legitimate-interests' ? ['GDPR-13.1.c', 'GDPR-13.1.d'] : ['GDPR-13.1.c'],
 		},
 	];
 }
@@ -354,14 +353,7 @@ function exercisingPart(ctx: DraftContext): Part | undefined {
 			},
 			{
 				type: 'paragraph',
-				text: [
-					strong(gdprText.s('exercise.identityLabel')),
-					' ',
-					...gdprText.t('exercise.identity', {
-						verification: sentence(ctx.answers.rights.verification),
-						laws,
-					}),
-				],
+				text: gdprText.t('exercise.identity', {places: placeNames(list), laws}),
 			},
 		],
 	};
@@ -396,7 +388,8 @@ export const gdprFamily: Family = {
 		rights: rightsPart,
 		exercising: exercisingPart,
 	},
-	checks: (ctx) => (ctx.regimes.some((regime) => regime.family === 'gdpr') ? familyChecks(ctx) : []),
+	checks: (ctx) =>
+		ctx.regimes.some((regime) => regime.family === 'gdpr') ? familyChecks(ctx) : [],
 };
 
 // Transfers, for the members ---------------------------------------------------------------
@@ -471,11 +464,10 @@ export function transferPart(
 			],
 			rows: rows.map((row) => [[row.recipient.name], [countryName(row.country)], [basisOf(row)]]),
 		};
-		blocks.push(
-			{type: 'paragraph', text: gdprText.t('transfers.intro', {place})},
-			table,
-			{type: 'paragraph', text: gdprText.t('transfers.adequacyNote', {law})},
-		);
+		blocks.push({type: 'paragraph', text: gdprText.t('transfers.intro', {place})}, table, {
+			type: 'paragraph',
+			text: gdprText.t('transfers.adequacyNote', {law}),
+		});
 	} else {
 		blocks.push({type: 'paragraph', text: gdprText.t('transfers.none', {place})});
 	}
@@ -551,12 +543,19 @@ function familyChecks(ctx: CheckContext): Finding[] {
 					'error',
 					`purposes[${index}] relies on legitimate interests without saying which: "${interest.trim()}".`,
 					'Describe the interest you pursue in words, for example "preventing fraud and abuse of our service".',
-					{questionId: 'purposes.legitimateInterest', path: `purposes[${index}].legitimateInterest`},
+					{
+						questionId: 'purposes.legitimateInterest',
+						path: `purposes[${index}].legitimateInterest`,
+					},
 				),
 			);
 		}
 
-		if (purpose.legalBasis === 'consent' && purpose.requirement !== undefined && purpose.requirement !== 'voluntary') {
+		if (
+			purpose.legalBasis === 'consent' &&
+			purpose.requirement !== undefined &&
+			purpose.requirement !== 'voluntary'
+		) {
 			out.push(
 				checklist.finding(
 					'GDPR-13.2.e',
@@ -596,7 +595,10 @@ function familyChecks(ctx: CheckContext): Finding[] {
 							? `recipients[${index}] ("${recipient?.name ?? ''}") is a processor you use routinely, but its transfer rests on an Article 49 derogation.`
 							: `recipients[${index}] ("${recipient?.name ?? ''}") relies on an Article 49 derogation, which allows only occasional transfers.`,
 						'A derogation is not a safeguard: use standard contractual clauses (or the IDTA or UK Addendum), binding corporate rules, or a DPF certification for regular transfers.',
-						{questionId: `recipients.transfers.${key}`, path: `recipients[${index}].transfers.${key}`},
+						{
+							questionId: `recipients.transfers.${key}`,
+							path: `recipients[${index}].transfers.${key}`,
+						},
 					),
 				);
 			}

@@ -81,17 +81,25 @@ export const uk: Regime = {
 		}
 
 		if (servesRegion(answers, 'uk')) {
-			return {status: 'applies', reasons: [text.s('reason.serves')], statements: [text.s('reader.serves')]};
+			return {
+				status: 'applies',
+				reasons: [text.s('reason.serves')],
+				statements: [text.s('reader.serves')],
+			};
 		}
 
 		return {status: 'does-not-apply', reasons: [text.s('reason.not')]};
 	},
 	facts: {
 		needsRepresentative: (answers) =>
-			servesRegion(answers, 'uk') && homeCountry(answers) !== undefined && !establishedInUk(answers),
+			servesRegion(answers, 'uk') &&
+			homeCountry(answers) !== undefined &&
+			!establishedInUk(answers),
 		hasTransfers: (answers) =>
 			(answers.recipients ?? []).some((recipient) =>
-				(recipient?.locations ?? []).some((country) => typeof country === 'string' && !isUk(country)),
+				(recipient?.locations ?? []).some(
+					(country) => typeof country === 'string' && !isUk(country),
+				),
 			) ||
 			(answers.purposes ?? []).some(
 				(purpose) =>
@@ -186,7 +194,9 @@ export const uk: Regime = {
 				blocks: [
 					{
 						type: 'paragraph',
-						text: text.t('complaint.first', {how: sentence(ctx.answers.rights.complaintsHow ?? '')}),
+						text: text.t('complaint.first', {
+							how: sentence(ctx.answers.rights.complaintsHow ?? ''),
+						}),
 					},
 					{
 						type: 'paragraph',

@@ -9,7 +9,14 @@ import type {Block, Inline} from '../../drafting/markdown.js';
 import type {Section} from '../../drafting/model.js';
 import {listInWords, messages, sentence} from '../../drafting/text.js';
 import {regimeChecklist} from '../checklist.js';
-import type {Applicability, CheckContext, Checklist, DraftContext, Regime, RegimeQuestions} from '../types.js';
+import type {
+	Applicability,
+	CheckContext,
+	Checklist,
+	DraftContext,
+	Regime,
+	RegimeQuestions,
+} from '../types.js';
 import {categoryTable, dollars, sellsOrShares, trade, usSensitiveItems} from '../us/shared.js';
 
 declare module '../../answers/types.js' {
@@ -39,7 +46,10 @@ type Key = Parameters<typeof text.t>[0];
 const checklist = regimeChecklist(checklistData as Checklist);
 
 function applicability(answers: PartialAnswers): Applicability {
-	if (!(answers.audience?.regions ?? []).includes('us') || !(answers.audience?.usStates ?? []).includes('CA')) {
+	if (
+		!(answers.audience?.regions ?? []).includes('us') ||
+		!(answers.audience?.usStates ?? []).includes('CA')
+	) {
 		return {status: 'does-not-apply', reasons: [text.s('reason.notServed')]};
 	}
 
@@ -49,7 +59,10 @@ function applicability(answers: PartialAnswers): Applicability {
 	const threshold = dollars(facts.revenueThreshold);
 	const reasons: string[] = [];
 	const statements: string[] = [];
-	const add = (key: 'revenue' | 'share' | 'traded', values: Record<string, string | number>): void => {
+	const add = (
+		key: 'revenue' | 'share' | 'traded',
+		values: Record<string, string | number>,
+	): void => {
 		reasons.push(text.s(`reason.${key}`, values));
 		statements.push(text.s(`reader.${key}`, values));
 	};
@@ -79,13 +92,27 @@ function applicability(answers: PartialAnswers): Applicability {
 		return {status: 'unknown', reasons: [], missing};
 	}
 
-	return {status: 'does-not-apply', reasons: [text.s('reason.below', {revenue: dollars(revenue!), threshold})]};
+	return {
+		status: 'does-not-apply',
+		reasons: [text.s('reason.below', {revenue: dollars(revenue!), threshold})],
+	};
 }
 
 function noticeSection(ctx: DraftContext): Section {
 	const {answers, index} = ctx;
 	const california = answers.california ?? {};
-	const serves = ['CCPA-COLL', 'CCPA-SRC', 'CCPA-PURP', 'CCPA-SOLD', 'CCPA-BP', 'CCPA-RET', 'CCPA-U16', 'CCPA-DATE', 'CCPA-NAC', 'CCPA26-PP'];
+	const serves = [
+		'CCPA-COLL',
+		'CCPA-SRC',
+		'CCPA-PURP',
+		'CCPA-SOLD',
+		'CCPA-BP',
+		'CCPA-RET',
+		'CCPA-U16',
+		'CCPA-DATE',
+		'CCPA-NAC',
+		'CCPA26-PP',
+	];
 	const blocks: Block[] = [
 		{type: 'paragraph', text: text.t('notice.intro')},
 		{type: 'heading', level: 3, text: [text.s('notice.collection')]},
@@ -94,7 +121,10 @@ function noticeSection(ctx: DraftContext): Section {
 		{type: 'paragraph', text: text.t('notice.sourcesThirdParties')},
 	];
 	if (california.noticeAtCollection) {
-		blocks.push({type: 'paragraph', text: text.t('notice.atCollection', {where: [{autolink: california.noticeAtCollection}]})});
+		blocks.push({
+			type: 'paragraph',
+			text: text.t('notice.atCollection', {where: [{autolink: california.noticeAtCollection}]}),
+		});
 	}
 
 	blocks.push({type: 'heading', level: 3, text: [text.s('sale.title')]});
@@ -128,14 +158,19 @@ function noticeSection(ctx: DraftContext): Section {
 				: text.t('under16.no'),
 		});
 	} else {
-		blocks.push({type: 'paragraph', text: text.t('sale.none')}, {type: 'paragraph', text: text.t('under16.no')});
+		blocks.push(
+			{type: 'paragraph', text: text.t('sale.none')},
+			{type: 'paragraph', text: text.t('under16.no')},
+		);
 	}
 
 	const sensitive = usSensitiveItems(answers);
 	if (sensitive.length > 0) {
 		serves.push('CCPA-SPI');
 		const purposes = new Set(
-			sensitive.flatMap((item) => (index.purposesByItem.get(item.id) ?? []).map((purpose) => purpose.name)),
+			sensitive.flatMap((item) =>
+				(index.purposesByItem.get(item.id) ?? []).map((purpose) => purpose.name),
+			),
 		);
 		blocks.push(
 			{type: 'heading', level: 3, text: [text.s('spi.title')]},
@@ -170,13 +205,17 @@ function rightsPart(ctx: DraftContext): Block[] {
 	const item = (label: Key, rest: Inline[]): Inline[] => [{strong: [text.s(label)]}, ' ', ...rest];
 	const optOut = sellsOrShares(ctx.answers)
 		? california.optOutLink
-			? text.t('right.optout.use', {link: [{link: california.optOutLink, text: [text.s('sale.link')]}]})
+			? text.t('right.optout.use', {
+					link: [{link: california.optOutLink, text: [text.s('sale.link')]}],
+				})
 			: text.t('right.optout.channels')
 		: text.t('right.optout.none');
 	const limit =
 		california.sensitiveUse === 'beyond-permitted'
 			? california.limitLink
-				? text.t('right.limit.use', {link: [{link: california.limitLink, text: [text.s('spi.link')]}]})
+				? text.t('right.limit.use', {
+						link: [{link: california.limitLink, text: [text.s('spi.link')]}],
+					})
 				: text.t('right.limit.channels')
 			: text.t('right.limit.permitted');
 	return [
@@ -228,7 +267,10 @@ export const usCa: Regime = {
 			const kind = trade(ctx.answers);
 			return [
 				kind
-					? text.t('summary.sold', {trade: text.s(`trade.${kind}` as Key), terms: text.s(`terms.${kind}` as Key)})
+					? text.t('summary.sold', {
+							trade: text.s(`trade.${kind}` as Key),
+							terms: text.s(`terms.${kind}` as Key),
+						})
 					: text.t('summary.notSold'),
 			];
 		},
@@ -237,21 +279,14 @@ export const usCa: Regime = {
 			serves: ['CCPA-RIGHTS', 'CCPA26-KNOW'],
 			blocks: rightsPart(ctx),
 		}),
-		exercising: (ctx) => ({
+		exercising: () => ({
 			serves: ['CCPA-METHODS', 'CCPA-VERIFY', 'CCPA-AGENT'],
 			blocks: [
 				{
 					type: 'paragraph',
 					text: [{strong: [text.s('exercise.deadlineLabel')]}, ' ', ...text.t('exercise.deadline')],
 				},
-				{
-					type: 'paragraph',
-					text: [
-						{strong: [text.s('exercise.verificationLabel')]},
-						' ',
-						...text.t('exercise.verification', {verification: sentence(ctx.answers.rights.verification)}),
-					],
-				},
+				{type: 'paragraph', text: text.t('exercise.verification')},
 			],
 		}),
 		notices: (ctx) => [noticeSection(ctx)],
@@ -370,7 +405,12 @@ function californiaChecks(ctx: CheckContext): Finding[] {
 	}
 
 	for (const [index, recipient] of (answers.recipients ?? []).entries()) {
-		if (recipient && recipient.role !== 'processor' && recipient.sold !== true && recipient.shared !== true) {
+		if (
+			recipient &&
+			recipient.role !== 'processor' &&
+			recipient.sold !== true &&
+			recipient.shared !== true
+		) {
 			out.push(
 				checklist.finding(
 					'CCPA-SOLD',
@@ -385,7 +425,10 @@ function californiaChecks(ctx: CheckContext): Finding[] {
 
 	const effective = answers.document?.effectiveDate;
 	if (typeof effective === 'string') {
-		const latest = [effective, ...(answers.document?.revisions ?? []).map((revision) => revision?.date)]
+		const latest = [
+			effective,
+			...(answers.document?.revisions ?? []).map((revision) => revision?.date),
+		]
 			.filter((date): date is string => typeof date === 'string')
 			.sort()
 			.at(-1)!;
