@@ -8,7 +8,12 @@ import checklistData from '../../../../questionnaires/law/br/checklist.json' wit
 import facts from '../../../../questionnaires/law/br/data.json' with {type: 'json'};
 import wording from '../../../../questionnaires/law/br/messages.en.json' with {type: 'json'};
 import questions from '../../../../questionnaires/law/br/questions.json' with {type: 'json'};
-import {article9Categories, establishedWhere, homeCountry, servesRegion} from '../../answers/derive.js';
+import {
+	article9Categories,
+	establishedWhere,
+	homeCountry,
+	servesRegion,
+} from '../../answers/derive.js';
 import type {
 	Answers,
 	CountryCode,
@@ -147,7 +152,9 @@ function established(answers: PartialAnswers): boolean {
 
 /** A small agent without high-risk processing may do without an encarregado (Res. 2/2022 Art. 11). */
 function smallAgentRelief(answers: PartialAnswers): boolean {
-	return established(answers) && answers.lgpd?.smallAgent === true && answers.lgpd.highRisk === false;
+	return (
+		established(answers) && answers.lgpd?.smallAgent === true && answers.lgpd.highRisk === false
+	);
 }
 
 function namesEncarregado(answers: PartialAnswers): boolean {
@@ -156,7 +163,9 @@ function namesEncarregado(answers: PartialAnswers): boolean {
 
 function hasTransfers(answers: PartialAnswers): boolean {
 	return (answers.recipients ?? []).some((recipient) =>
-		(recipient?.locations ?? []).some((country) => typeof country === 'string' && !isBrazil(country)),
+		(recipient?.locations ?? []).some(
+			(country) => typeof country === 'string' && !isBrazil(country),
+		),
 	);
 }
 
@@ -197,7 +206,11 @@ function applicability(answers: PartialAnswers): ReturnType<Regime['applicabilit
 	}
 
 	if (servesRegion(answers, 'br')) {
-		return {status: 'applies', reasons: [text.s('reason.serves')], statements: [text.s('reader.serves')]};
+		return {
+			status: 'applies',
+			reasons: [text.s('reason.serves')],
+			statements: [text.s('reader.serves')],
+		};
 	}
 
 	return {status: 'does-not-apply', reasons: [text.s('reason.not')]};
@@ -244,9 +257,12 @@ function contactsPart(ctx: DraftContext): Part {
 		return {
 			serves,
 			blocks: [
-				heading,
+				{type: 'heading', level: 3, text: [text.s('channel.title')]},
 				{type: 'paragraph', text: text.t('encarregado.channel')},
-				{type: 'list', items: [labelled(text.s('label.channel'), [channelInline(answers.lgpd?.channel ?? '')])]},
+				{
+					type: 'list',
+					items: [labelled(text.s('label.channel'), [channelInline(answers.lgpd?.channel ?? '')])],
+				},
 			],
 		};
 	}
@@ -267,7 +283,11 @@ function contactsPart(ctx: DraftContext): Part {
 
 	return {
 		serves,
-		blocks: [heading, {type: 'paragraph', text: text.t('encarregado.intro')}, {type: 'list', items}],
+		blocks: [
+			heading,
+			{type: 'paragraph', text: text.t('encarregado.intro')},
+			{type: 'list', items},
+		],
 	};
 }
 
@@ -316,7 +336,9 @@ function transfersPart(ctx: DraftContext): Part & {title: string} {
 	}
 
 	const rows: Row[] = answers.recipients.flatMap((recipient) =>
-		recipient.locations.filter((country) => !isBrazil(country)).map((country) => ({recipient, country})),
+		recipient.locations
+			.filter((country) => !isBrazil(country))
+			.map((country) => ({recipient, country})),
 	);
 	if (rows.length === 0) {
 		blocks.push({type: 'paragraph', text: text.t('transfers.none')});
@@ -332,7 +354,11 @@ function transfersPart(ctx: DraftContext): Part & {title: string} {
 		{type: 'paragraph', text: text.t('transfers.intro')},
 		{
 			type: 'table',
-			header: [[coreText.s('column.recipient')], [text.s('column.country')], [text.s('column.ground')]],
+			header: [
+				[coreText.s('column.recipient')],
+				[text.s('column.country')],
+				[text.s('column.ground')],
+			],
 			rows: rows.map((row, index) => {
 				const ground = grounds[index]!;
 				return [
@@ -385,7 +411,9 @@ function rightsPart(ctx: DraftContext): Part & {title: string} {
 			? text.t('right.refusal.none')
 			: text.t('right.refusal.some', {
 					consequences: `${consent
-						.map((purpose) => `${purpose.name}: ${purpose.consequence.trim().replace(/[.\s]+$/, '')}`)
+						.map(
+							(purpose) => `${purpose.name}: ${purpose.consequence.trim().replace(/[.\s]+$/, '')}`,
+						)
 						.join('; ')}.`,
 				});
 	const body = (right: (typeof rightNames)[number]): Inline[] =>
@@ -398,7 +426,9 @@ function rightsPart(ctx: DraftContext): Part & {title: string} {
 			{
 				type: 'list',
 				items: rightNames.map((right) => [
-					strong(`${text.s(`right.${right}.name`)} (${text.s(`right.${right}.article`)} ${text.s('law')}):`),
+					strong(
+						`${text.s(`right.${right}.name`)} (${text.s(`right.${right}.article`)} ${text.s('law')}):`,
+					),
 					' ',
 					...body(right),
 				]),
@@ -421,7 +451,8 @@ export const br: Regime = {
 		established: (answers) => established(answers),
 		smallAgentRelief: (answers) => smallAgentRelief(answers),
 		namesEncarregado: (answers) => namesEncarregado(answers),
-		sensitiveData: (answers) => (answers.dataItems ?? []).some((item) => isSensitive(item?.sensitive?.category)),
+		sensitiveData: (answers) =>
+			(answers.dataItems ?? []).some((item) => isSensitive(item?.sensitive?.category)),
 		hasTransfers: (answers) => hasTransfers(answers),
 		minors: (answers) => minors(answers),
 		youngChildren: (answers) => youngChildren(answers),
@@ -438,7 +469,7 @@ export const br: Regime = {
 				? []
 				: [
 						text.t('summary.condition', {
-							purposes: listInWords(purposes.map((purpose) => purpose.name)),
+							purposes: listInWords(purposes.map((purpose) => `"${purpose.name}"`)),
 							service: ctx.answers.service.name,
 						}),
 					];
@@ -482,26 +513,41 @@ export const br: Regime = {
 				return undefined;
 			}
 
-			const blocks: Block[] = [{type: 'paragraph', text: text.t('children.interest')}];
+			// Children are under 12 (Art. 2 ECA); a minimum age of 12 or more leaves adolescents only.
+			const young = youngChildren(ctx.answers) || ctx.answers.lgpd?.minorsLikely === true;
+			const blocks: Block[] = [
+				{
+					type: 'paragraph',
+					text: text.t(young ? 'children.interest' : 'children.interestAdolescents'),
+				},
+			];
 			if (youngChildren(ctx.answers) && ctx.answers.children.offered) {
-				blocks.push({type: 'paragraph', text: text.t('children.parent')});
+				blocks.push(
+					{type: 'paragraph', text: text.t('children.parent')},
+					{type: 'paragraph', text: text.t('children.public')},
+				);
 			}
 
-			blocks.push({type: 'paragraph', text: text.t('children.public')});
 			return {serves: ['BR-14'], blocks};
 		},
 		rights: rightsPart,
 		exercising: () => ({
-			serves: ['BR-19', 'BR-18', 'X-DEADLINE'],
+			serves: ['BR-19', 'X-DEADLINE'],
 			blocks: [
-				{type: 'paragraph', text: [strong(text.s('exercise.label')), ' ', ...text.t('exercise.deadline')]},
+				{
+					type: 'paragraph',
+					text: [strong(text.s('exercise.label')), ' ', ...text.t('exercise.deadline')],
+				},
 				{type: 'paragraph', text: text.t('exercise.other')},
 			],
 		}),
 		complaints: () => ({
 			serves: ['BR-ANPD', 'BR-DELTA'],
 			blocks: [
-				{type: 'paragraph', text: text.t('complaint.anpd', {url: [{autolink: facts.authority.url}]})},
+				{
+					type: 'paragraph',
+					text: text.t('complaint.anpd', {url: [{autolink: facts.authority.url}]}),
+				},
 				{type: 'paragraph', text: text.t('complaint.consumer')},
 			],
 		}),
@@ -547,7 +593,11 @@ function brazilChecks(ctx: CheckContext): Finding[] {
 			);
 		}
 
-		if (purpose.lgpdBasis === 'consent' && purpose.requirement !== undefined && purpose.requirement !== 'voluntary') {
+		if (
+			purpose.lgpdBasis === 'consent' &&
+			purpose.requirement !== undefined &&
+			purpose.requirement !== 'voluntary'
+		) {
 			out.push(
 				checklist.finding(
 					'BR-7',
@@ -616,7 +666,15 @@ function brazilChecks(ctx: CheckContext): Finding[] {
 		const at = {questionId: 'recipients.transfers.br', path: `recipients[${index}].transfers.br`};
 		const values = {where: where('recipients', index, recipient?.name), asOf: facts.asOf};
 		if (ground === 'seals') {
-			out.push(checklist.finding('BR-33', 'warning', text.s('check.seals.message', values), text.s('check.seals.fix'), at));
+			out.push(
+				checklist.finding(
+					'BR-33',
+					'warning',
+					text.s('check.seals.message', values),
+					text.s('check.seals.fix'),
+					at,
+				),
+			);
 		}
 
 		if (ground === 'consent' && recipient?.role === 'processor') {
@@ -634,10 +692,16 @@ function brazilChecks(ctx: CheckContext): Finding[] {
 
 	if (answers.lgpd?.transferStatementPt === false) {
 		out.push(
-			checklist.finding('BR-33-PT', 'warning', text.s('check.statementPt.message'), text.s('check.statementPt.fix'), {
-				questionId: 'lgpd.transferStatementPt',
-				path: 'lgpd.transferStatementPt',
-			}),
+			checklist.finding(
+				'BR-33-PT',
+				'warning',
+				text.s('check.statementPt.message'),
+				text.s('check.statementPt.fix'),
+				{
+					questionId: 'lgpd.transferStatementPt',
+					path: 'lgpd.transferStatementPt',
+				},
+			),
 		);
 	}
 
@@ -656,10 +720,16 @@ function brazilChecks(ctx: CheckContext): Finding[] {
 
 	if (answers.lgpd?.minorsLikely === true) {
 		out.push(
-			checklist.finding('BR-14-ECA', 'warning', text.s('check.eca.message'), text.s('check.eca.fix'), {
-				questionId: 'lgpd.minorsLikely',
-				path: 'lgpd.minorsLikely',
-			}),
+			checklist.finding(
+				'BR-14-ECA',
+				'warning',
+				text.s('check.eca.message'),
+				text.s('check.eca.fix'),
+				{
+					questionId: 'lgpd.minorsLikely',
+					path: 'lgpd.minorsLikely',
+				},
+			),
 		);
 	}
 
