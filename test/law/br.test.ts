@@ -201,7 +201,7 @@ test('check: the fixtures have no LGPD errors, and their warnings are the verify
 		'br-app': [],
 		'small-agent': ['BR-19-SMALL'],
 		foreign: [],
-		sensitive: ['BR-19-SMALL', 'BR-14-ECA', 'BR-14-ENUNCIADO'],
+		sensitive: ['BR-14-ECA', 'BR-14-ENUNCIADO'],
 	};
 	for (const name of fixtureNames) {
 		const found = brFindings(fixture(name));
@@ -385,6 +385,7 @@ test('verify items only ever warn', (t) => {
 	t.deepEqual([...verify].sort(), ['BR-14-ECA', 'BR-14-ENUNCIADO', 'BR-19-SMALL', 'BR-33-PT']);
 	const answers = changed('sensitive', (answers) => {
 		answers.lgpd!.transferStatementPt = false;
+		answers.lgpd!.highRisk = false;
 	});
 	const found = brFindings(answers).filter((finding) => verify.has(finding.id));
 	t.is(found.length, 4);

@@ -649,7 +649,8 @@ function brazilChecks(ctx: CheckContext): Finding[] {
 		}
 	}
 
-	if (answers.lgpd?.smallAgent === true) {
+	// High-risk processing takes every relief of Res. 2/2022 away (Art. 3), the deadlines included.
+	if (smallAgentRelief(answers)) {
 		out.push(
 			checklist.finding(
 				'BR-19-SMALL',
