@@ -51,7 +51,8 @@ export function defaultValue(
 				throw new Error(`Unknown computed default "${spec.computed}"`);
 			}
 
-			return compute(answers);
+			const record = recordPath.length > 0 ? getAt(answers, recordPath) : undefined;
+			return compute(answers, (record ?? {}) as Record<string, unknown>);
 		}
 	}
 }
