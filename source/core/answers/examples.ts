@@ -1,3 +1,4 @@
+import caQuebec from '../../../questionnaires/examples/ca-quebec.json' with {type: 'json'};
 import euSaas from '../../../questionnaires/examples/eu-saas.json' with {type: 'json'};
 import globalReps from '../../../questionnaires/examples/global-reps.json' with {type: 'json'};
 import usConsumer from '../../../questionnaires/examples/us-consumer.json' with {type: 'json'};
@@ -15,6 +16,10 @@ export const examples: Readonly<Record<string, {summary: string; answers: unknow
 	'global-reps': {
 		summary: 'a company outside the EU and UK serving both (representatives, automated decisions)',
 		answers: globalReps,
+	},
+	'ca-quebec': {
+		summary: 'a Montréal company serving Québec and the rest of Canada (Law 25, CASL)',
+		answers: caQuebec,
 	},
 };
 
