@@ -414,7 +414,7 @@ function transfersPart(ctx: DraftContext): (Part & {title: string}) | undefined 
 	}
 
 	if (quebec) {
-		serves.push('QC-8');
+		serves.push('QC-8', ...(answers.quebec?.impactAssessment ? ['QC-17'] : []));
 		blocks.push({
 			type: 'paragraph',
 			text: [
