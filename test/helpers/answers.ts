@@ -10,7 +10,13 @@ import {pruneHidden} from '../../source/core/questionnaire/walk.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
-export const exampleNames = ['eu-saas', 'us-consumer', 'global-reps'] as const;
+export const exampleNames = [
+	'eu-saas',
+	'us-consumer',
+	'global-reps',
+	'br-app',
+	'ca-quebec',
+] as const;
 export type ExampleName = (typeof exampleNames)[number];
 
 export const documentFiles: ReadonlyArray<[DocumentKind, string]> = [

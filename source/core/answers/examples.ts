@@ -1,4 +1,5 @@
 import brApp from '../../../questionnaires/examples/br-app.json' with {type: 'json'};
+import caQuebec from '../../../questionnaires/examples/ca-quebec.json' with {type: 'json'};
 import euSaas from '../../../questionnaires/examples/eu-saas.json' with {type: 'json'};
 import globalReps from '../../../questionnaires/examples/global-reps.json' with {type: 'json'};
 import usConsumer from '../../../questionnaires/examples/us-consumer.json' with {type: 'json'};
@@ -20,6 +21,10 @@ export const examples: Readonly<Record<string, {summary: string; answers: unknow
 	'br-app': {
 		summary: 'a São Paulo company serving Brazil (LGPD, encarregado, transfers on ANPD clauses)',
 		answers: brApp,
+	},
+	'ca-quebec': {
+		summary: 'a Montréal company serving Québec and the rest of Canada (Law 25, CASL)',
+		answers: caQuebec,
 	},
 };
 

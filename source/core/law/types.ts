@@ -89,7 +89,7 @@ export type Facts = Record<string, Fact>;
 A computed default a question can name (`{"computed": "eu-gdpr.authorityName"}`); a question in
 a list sees its record (a purpose's other answers), as facts do.
 */
-export type Computed = (answers: PartialAnswers, record: Record<string, unknown>) => unknown;
+export type Computed = (answers: PartialAnswers, record?: Record<string, unknown>) => unknown;
 
 /** Text with the checklist ids it discloses. */
 export type Part = {serves: string[]; blocks: Block[]};

@@ -458,7 +458,7 @@ export const br: Regime = {
 		youngChildren: (answers) => youngChildren(answers),
 	},
 	computed: {
-		basisFromGdpr: (_answers, record) =>
+		basisFromGdpr: (_answers, record = {}) =>
 			typeof record['legalBasis'] === 'string' ? fromGdpr[record['legalBasis']] : undefined,
 	},
 	drafting: {
