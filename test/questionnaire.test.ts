@@ -10,7 +10,7 @@ import type {Condition, Context, Question} from '../source/core/questionnaire/ty
 import {defaultValue, validateValue} from '../source/core/questionnaire/values.js';
 import {gaps, pruneHidden, sectionState} from '../source/core/questionnaire/walk.js';
 import {referenceValidator} from './helpers/ajv.js';
-import {draftOk, example, exampleNames, variants} from './helpers/answers.js';
+import {draftOk, example, exampleNames, regimeFixtures, variants} from './helpers/answers.js';
 
 type Node = {
 	$ref?: string;
@@ -235,6 +235,7 @@ function draftedSets(): Array<{name: string; answers: unknown}> {
 	return [
 		...exampleNames.map((name) => ({name, answers: example(name)})),
 		...Object.entries(variants).map(([name, build]) => ({name, answers: build()})),
+		...regimeFixtures(),
 	];
 }
 

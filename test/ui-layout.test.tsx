@@ -35,7 +35,7 @@ function overflow(frame: string, columns: number): string[] {
 function partialAnswers(): DraftAnswers {
 	let answers = loadExample('eu-saas');
 	answers = setAt(answers, ['rights', 'verification'], undefined);
-	answers = setAt(answers, ['cookies'], undefined);
+	answers = setAt(answers, ['cookies'], {used: true});
 	return answers;
 }
 

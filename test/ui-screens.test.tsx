@@ -409,7 +409,7 @@ test('ListScreen: the list error is shown', async (t) => {
 function partialAnswers(): DraftAnswers {
 	let answers = loadExample('eu-saas');
 	answers = setAt(answers, ['rights', 'verification'], undefined);
-	answers = setAt(answers, ['cookies'], undefined);
+	answers = setAt(answers, ['cookies'], {used: true});
 	return answers;
 }
 

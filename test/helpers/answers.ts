@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {examples} from '../../source/core/answers/examples.js';
 import type {Answers, DraftAnswers} from '../../source/core/answers/types.js';
@@ -25,6 +25,28 @@ export const documentFiles: ReadonlyArray<[DocumentKind, string]> = [
 ];
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+Every regime fixture (test/fixtures/law/<regime>/*.json) that is a complete set of answers, by
+"<regime>/<name>": the regimes' own test companies.
+*/
+export function regimeFixtures(): Array<{name: string; answers: Answers}> {
+	const folder = new URL('../fixtures/law/', import.meta.url);
+	const out: Array<{name: string; answers: Answers}> = [];
+	for (const regime of readdirSync(folder).sort()) {
+		for (const file of readdirSync(new URL(`${regime}/`, folder)).sort()) {
+			if (!file.endsWith('.json')) continue;
+			const answers = JSON.parse(
+				readFileSync(new URL(`${regime}/${file}`, folder), 'utf8'),
+			) as Answers;
+			if (draft(answers as unknown as DraftAnswers, 'policy', sha256).ok) {
+				out.push({name: `${regime}/${file.slice(0, -5)}`, answers});
+			}
+		}
+	}
+
+	return out;
+}
 
 /** A fresh, mutable copy of a bundled example. */
 export function example(name: ExampleName): Answers {

@@ -418,7 +418,7 @@ function recipientsSection(ctx: DraftContext): Section {
 						recipientName(recipient),
 						[t.s(`role.${recipient.role}`)],
 						[
-							recipient.purpose.trim().replace(/\.+$/, ''),
+							recipient.purpose,
 							...(recipient.noticeWhere
 								? t.t('recipients.noticeWhere', {
 										where: recipient.noticeWhere.trim().replace(/\.+$/, ''),
