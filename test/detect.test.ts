@@ -28,10 +28,10 @@ test('package.json: every dependency kind, each named in the evidence', (t) => {
 		}),
 	]);
 	t.deepEqual(ids(result), ['posthog', 'sentry', 'stripe', 'twilio']);
-	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in dependencies of package.json']);
-	t.deepEqual(evidenceOf(result, 'sentry'), ['@sentry/cli in devDependencies of package.json']);
-	t.deepEqual(evidenceOf(result, 'posthog'), ['posthog-js in peerDependencies of package.json']);
-	t.deepEqual(evidenceOf(result, 'twilio'), ['twilio in optionalDependencies of package.json']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in dependencies of package.json:4']);
+	t.deepEqual(evidenceOf(result, 'sentry'), ['@sentry/cli in devDependencies of package.json:8']);
+	t.deepEqual(evidenceOf(result, 'posthog'), ['posthog-js in peerDependencies of package.json:11']);
+	t.deepEqual(evidenceOf(result, 'twilio'), ['twilio in optionalDependencies of package.json:14']);
 	t.deepEqual(result.warnings, []);
 });
 
@@ -41,7 +41,7 @@ test('package.json: a vendor scope reveals the vendor', (t) => {
 	]);
 	t.deepEqual(ids(result), ['sentry']);
 	t.deepEqual(evidenceOf(result, 'sentry'), [
-		'@sentry/profiling-node in dependencies of package.json',
+		'@sentry/profiling-node in dependencies of package.json:3',
 	]);
 });
 
@@ -55,8 +55,8 @@ test('workspaces: evidence names the package.json it came from', (t) => {
 	]);
 	t.deepEqual(ids(result), ['sendgrid', 'sentry']);
 	t.deepEqual(evidenceOf(result, 'sentry'), [
-		'@sentry/node in dependencies of apps/web/package.json',
-		'@sentry/node in dependencies of apps/api/package.json',
+		'@sentry/node in dependencies of apps/web/package.json:3',
+		'@sentry/node in dependencies of apps/api/package.json:3',
 	]);
 });
 
@@ -73,10 +73,10 @@ test('most specific match: an SES package detects Amazon SES, not AWS', (t) => {
 	]);
 	t.deepEqual(ids(both), ['amazon-ses', 'aws']);
 	t.deepEqual(evidenceOf(both, 'aws'), [
-		'@aws-sdk/client-dynamodb in dependencies of package.json',
+		'@aws-sdk/client-dynamodb in dependencies of package.json:4',
 	]);
 	t.deepEqual(evidenceOf(both, 'amazon-ses'), [
-		'@aws-sdk/client-ses in dependencies of package.json',
+		'@aws-sdk/client-ses in dependencies of package.json:3',
 	]);
 });
 
@@ -101,8 +101,8 @@ test('npm lockfile v3: node_modules keys, nested ones too; scopes only for decla
 		{file: 'package-lock.json', kind: 'package-lock.json', text: JSON.stringify(lock)},
 	]);
 	t.deepEqual(ids(result), ['amazon-ses', 'stripe', 'twilio', 'vercel-analytics']);
-	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in package-lock.json']);
-	t.deepEqual(evidenceOf(result, 'amazon-ses'), ['@aws-sdk/client-ses in package-lock.json']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in package-lock.json:1']);
+	t.deepEqual(evidenceOf(result, 'amazon-ses'), ['@aws-sdk/client-ses in package-lock.json:1']);
 });
 
 test('npm lockfile v3: a workspace entry declares its own dependencies', (t) => {
@@ -136,7 +136,7 @@ test('npm lockfile v1: nested dependencies', (t) => {
 		{file: 'package-lock.json', kind: 'package-lock.json', text: JSON.stringify(lock)},
 	]);
 	t.deepEqual(ids(result), ['openai', 'sendgrid']);
-	t.deepEqual(evidenceOf(result, 'sendgrid'), ['@sendgrid/mail in package-lock.json']);
+	t.deepEqual(evidenceOf(result, 'sendgrid'), ['@sendgrid/mail in package-lock.json:1']);
 });
 
 test('many packages of one service in a lockfile fold into a count', (t) => {
@@ -159,9 +159,9 @@ test('many packages of one service in a lockfile fold into a count', (t) => {
 		},
 	]);
 	t.deepEqual(evidenceOf(result, 'sentry'), [
-		'@sentry/node in package-lock.json',
-		'@sentry/browser in package-lock.json',
-		'@sentry/react in package-lock.json',
+		'@sentry/node in package-lock.json:1',
+		'@sentry/browser in package-lock.json:1',
+		'@sentry/react in package-lock.json:1',
 		'and 2 more packages in package-lock.json',
 	]);
 });
@@ -211,9 +211,9 @@ packages:
 test('pnpm-lock.yaml v6: importers and /name@version keys', (t) => {
 	const result = detectServices([{file: 'pnpm-lock.yaml', kind: 'pnpm-lock.yaml', text: pnpmV6}]);
 	t.deepEqual(ids(result), ['posthog', 'sentry', 'stripe']);
-	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in pnpm-lock.yaml']);
-	t.true(evidenceOf(result, 'sentry').includes('@sentry/nextjs in pnpm-lock.yaml'));
-	t.deepEqual(evidenceOf(result, 'posthog'), ['@posthog/ai in pnpm-lock.yaml']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in pnpm-lock.yaml:37']);
+	t.true(evidenceOf(result, 'sentry').includes('@sentry/nextjs in pnpm-lock.yaml:20'));
+	t.deepEqual(evidenceOf(result, 'posthog'), ['@posthog/ai in pnpm-lock.yaml:11']);
 	t.deepEqual(result.warnings, []);
 });
 
@@ -258,7 +258,7 @@ snapshots:
 test('pnpm-lock.yaml v9: quoted scoped keys, snapshots with peer suffixes', (t) => {
 	const result = detectServices([{file: 'pnpm-lock.yaml', kind: 'pnpm-lock.yaml', text: pnpmV9}]);
 	t.deepEqual(ids(result), ['auth0', 'intercom', 'openai']);
-	t.deepEqual(evidenceOf(result, 'intercom'), ['@intercom/messenger-js-sdk in pnpm-lock.yaml']);
+	t.deepEqual(evidenceOf(result, 'intercom'), ['@intercom/messenger-js-sdk in pnpm-lock.yaml:21']);
 });
 
 test('pnpm-lock.yaml v5: /name/version keys and top-level dependencies', (t) => {
@@ -302,7 +302,7 @@ left-pad@^1.3.0:
 `;
 	const result = detectServices([{file: 'yarn.lock', kind: 'yarn.lock', text}]);
 	t.deepEqual(ids(result), ['sendgrid', 'stripe']);
-	t.deepEqual(evidenceOf(result, 'sendgrid'), ['@sendgrid/mail in yarn.lock']);
+	t.deepEqual(evidenceOf(result, 'sendgrid'), ['@sendgrid/mail in yarn.lock:5']);
 	t.deepEqual(result.warnings, []);
 });
 
@@ -330,7 +330,7 @@ __metadata:
 `;
 	const result = detectServices([{file: 'yarn.lock', kind: 'yarn.lock', text}]);
 	t.deepEqual(ids(result), ['auth0', 'posthog', 'twilio']);
-	t.deepEqual(evidenceOf(result, 'twilio'), ['twilio in yarn.lock']);
+	t.deepEqual(evidenceOf(result, 'twilio'), ['twilio in yarn.lock:13']);
 });
 
 test('env files: key names only, values never appear anywhere in the result', (t) => {
@@ -357,11 +357,11 @@ test('env files: key names only, values never appear anywhere in the result', (t
 		'sentry',
 		'stripe',
 	]);
-	t.deepEqual(evidenceOf(result, 'stripe'), ['STRIPE_SECRET_KEY in apps/web/.env.example']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['STRIPE_SECRET_KEY in apps/web/.env.example:2']);
 	t.deepEqual(evidenceOf(result, 'azure-openai'), [
-		'AZURE_OPENAI_API_KEY in apps/web/.env.example',
+		'AZURE_OPENAI_API_KEY in apps/web/.env.example:7',
 	]);
-	t.deepEqual(evidenceOf(result, 'auth0'), ['AUTH0_SOMETHING_NEW in apps/web/.env.example']);
+	t.deepEqual(evidenceOf(result, 'auth0'), ['AUTH0_SOMETHING_NEW in apps/web/.env.example:9']);
 	const serialised = JSON.stringify(result);
 	for (const secret of [
 		'SUPERSECRET',
