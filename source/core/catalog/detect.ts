@@ -365,7 +365,7 @@ export class Detector {
 			const found: WebFound[] =
 				kind === 'template' ? readTemplate(text, this.index) : readHeaders(text, this.index);
 			for (const {service, what, line} of found) {
-				this.record(service, `${what}\u0000${line}`, `${what} in ${location(file, line)}`, file, 3);
+				this.record(service, what, `${what} in ${location(file, line)}`, file, 3);
 			}
 
 			return;

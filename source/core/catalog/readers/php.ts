@@ -55,12 +55,12 @@ export function readComposerLock(
 	for (const field of ['packages', 'packages-dev']) {
 		const packages = lock[field];
 		if (packages === undefined) continue;
+		lists++;
 		if (!Array.isArray(packages)) {
 			warnings.push(`"${field}" in ${file} is not a list; it was skipped.`);
 			continue;
 		}
 
-		lists++;
 		for (const entry of packages) {
 			if (isRecord(entry) && typeof entry['name'] === 'string') {
 				out.push({
