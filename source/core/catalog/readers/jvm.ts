@@ -58,7 +58,7 @@ export function readPom(text: string, out: Found[], problems: Problems): void {
 
 const groupId = String.raw`[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+`;
 /** "group:artifact", "group:artifact:version", with a classifier or @type after. */
-const coordinate = new RegExp(String.raw`(["'])(${groupId}):([A-Za-z0-9_.-]+)(?::[^"'\s]*)?\1`, 'g');
+const coordinate = new RegExp(String.raw`(["'])(${groupId}):([A-Za-z0-9_.-]+)(?::[^"'\n]*)?\1`, 'g');
 const mapNotation =
 	/\bgroup\s*[:=]\s*(["'])([^"']+)\1\s*,\s*name\s*[:=]\s*(["'])([^"']+)\3/g;
 
