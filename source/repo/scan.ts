@@ -41,7 +41,9 @@ function toPosix(relative: string): string {
 }
 
 function formatBytes(bytes: number): string {
-	return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+	return bytes >= 1024 * 1024
+		? `${Math.round(bytes / 1024 / 1024)} MiB`
+		: `${Math.round(bytes / 1024)} KiB`;
 }
 
 function describeError(error: unknown): string {

@@ -94,13 +94,7 @@ Privacy Framework, its UK Extension and the Swiss-US DPF) only for a vendor whos
 stated on its own pages or the official list.
 */
 export type TransferTool =
-	| 'dpf'
-	| 'uk-extension'
-	| 'swiss-us-dpf'
-	| 'sccs'
-	| 'bcrs'
-	| 'uk-idta'
-	| 'uk-addendum';
+	'dpf' | 'uk-extension' | 'swiss-us-dpf' | 'sccs' | 'bcrs' | 'uk-idta' | 'uk-addendum';
 
 /** Certifications and attestations a vendor states on its own pages. */
 export type Certification =

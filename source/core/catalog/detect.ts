@@ -1,15 +1,14 @@
 import {catalogServices, compareServices, type CatalogService} from './catalog.js';
-import {readPackageResolved, readPackageSwift, readPodfile, readPodfileLock} from './readers/apple.js';
+import {
+	readPackageResolved,
+	readPackageSwift,
+	readPodfile,
+	readPodfileLock,
+} from './readers/apple.js';
 import {readPubspec, readPubspecLock} from './readers/dart.js';
 import {readGoMod} from './readers/go.js';
 import {readGradle, readPom, readVersionCatalog} from './readers/jvm.js';
-import {
-	readBunLock,
-	readManifest,
-	readNpmLock,
-	readPnpmLock,
-	readYarnLock,
-} from './readers/npm.js';
+import {readBunLock, readManifest, readNpmLock, readPnpmLock, readYarnLock} from './readers/npm.js';
 import {readComposerJson, readComposerLock} from './readers/php.js';
 import {
 	readPackageTables,
@@ -19,7 +18,7 @@ import {
 	readRequirements,
 } from './readers/python.js';
 import {readGemfile, readGemfileLock} from './readers/ruby.js';
-import {jsonStringLines, numberedLines, Problems, type Found} from './readers/text.js';
+import {jsonStringLines, numberedLines, Problems, type Found, type Sink} from './readers/text.js';
 import {readHeaders, readTemplate, type WebFound} from './readers/web.js';
 import {lockfileKinds, type ScanInputKind} from './scan-files.js';
 import {matchEnv, matchPackage, signalIndex, type Ecosystem, type SignalIndex} from './signals.js';
@@ -90,10 +89,9 @@ const described: Partial<Record<ScanInputKind, string>> = {
 	'pubspec.lock': 'pub lockfile',
 };
 
-/** Reads a manifest or lockfile into the package names it holds. */
-function readPackages(input: ScanInput, warnings: string[], problems: Problems): Found[] {
+/** Reads a manifest or lockfile: each package name it holds goes to `found`. */
+function readPackages(input: ScanInput, warnings: string[], problems: Problems, found: Sink): void {
 	const {text, file} = input;
-	const found: Found[] = [];
 	switch (input.kind) {
 		case 'package.json': {
 			readManifest(text, file, warnings, found);
@@ -223,8 +221,6 @@ function readPackages(input: ScanInput, warnings: string[], problems: Problems):
 			break;
 		}
 	}
-
-	return found;
 }
 
 const envLine = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
@@ -374,17 +370,19 @@ export class Detector {
 		const ecosystem = ecosystemOf[kind];
 		if (ecosystem === undefined) return;
 		const problems = new Problems();
-		const found = readPackages(input, this.warnings, problems);
+		// Names are matched as they are read, and only matches are kept: a lockfile's other
+		// thousands of names are garbage at once.
+		const matched: Array<{item: Found; service: CatalogService}> = [];
+		readPackages(input, this.warnings, problems, {
+			push: (item: Found) => {
+				const service = matchPackage(this.index, ecosystem, item.name, item.direct);
+				if (service) matched.push({item, service});
+			},
+		});
 		if (problems.message !== undefined) {
 			this.warnings.push(
 				`${file} is not a well-formed ${described[kind] ?? kind} (${problems.message}); what could be read was used.`,
 			);
-		}
-
-		const matched: Array<{item: Found; service: CatalogService}> = [];
-		for (const item of found) {
-			const service = matchPackage(this.index, ecosystem, item.name, item.direct);
-			if (service) matched.push({item, service});
 		}
 
 		resolveLines(text, matched);

@@ -136,7 +136,10 @@ export function scanKind(relativePath: string): ScanInputKind | undefined {
 	}
 
 	const dot = name.lastIndexOf('.');
-	if (dot > 0 && (templateExtensions as readonly string[]).includes(name.slice(dot).toLowerCase())) {
+	if (
+		dot > 0 &&
+		(templateExtensions as readonly string[]).includes(name.slice(dot).toLowerCase())
+	) {
 		return 'template';
 	}
 

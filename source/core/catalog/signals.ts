@@ -7,15 +7,7 @@ Every lookup costs a few map reads, so detection stays linear in the size of wha
 
 /** The package ecosystems a signal can name (each is a key of CatalogSignals). */
 export type Ecosystem =
-	| 'npm'
-	| 'pypi'
-	| 'gems'
-	| 'go'
-	| 'composer'
-	| 'maven'
-	| 'cocoapods'
-	| 'swiftpm'
-	| 'pub';
+	'npm' | 'pypi' | 'gems' | 'go' | 'composer' | 'maven' | 'cocoapods' | 'swiftpm' | 'pub';
 
 export const ecosystems: readonly Ecosystem[] = [
 	'npm',
@@ -138,13 +130,18 @@ export function signalIndex(services: readonly CatalogService[]): SignalIndex {
 		snippets: new SnippetAutomaton(),
 	};
 	// The first service to claim a signal keeps it (the catalog test keeps signals unique).
-	const claim = (map: Map<string, CatalogService>, keys: string[] | undefined, service: CatalogService) => {
+	const claim = (
+		map: Map<string, CatalogService>,
+		keys: string[] | undefined,
+		service: CatalogService,
+	) => {
 		for (const key of keys ?? []) if (!map.has(key)) map.set(key, service);
 	};
 
 	for (const service of services) {
 		const {signals} = service;
-		for (const ecosystem of ecosystems) claim(index.packages[ecosystem], signals[ecosystem], service);
+		for (const ecosystem of ecosystems)
+			claim(index.packages[ecosystem], signals[ecosystem], service);
 		claim(index.npmScopes, signals.npmScopes, service);
 		claim(index.composerVendors, signals.composerVendors, service);
 		claim(index.mavenGroups, signals.mavenGroups, service);
@@ -208,19 +205,29 @@ export function matchPackage(
 		case 'npm': {
 			const found = exact.get(name);
 			const slash = name.indexOf('/');
-			return found ?? (direct && name.startsWith('@') && slash > 1 ? index.npmScopes.get(name.slice(0, slash)) : undefined);
+			return (
+				found ??
+				(direct && name.startsWith('@') && slash > 1
+					? index.npmScopes.get(name.slice(0, slash))
+					: undefined)
+			);
 		}
 
 		case 'composer': {
 			const found = exact.get(name);
 			const slash = name.indexOf('/');
-			return found ?? (direct && slash > 0 ? index.composerVendors.get(name.slice(0, slash)) : undefined);
+			return (
+				found ?? (direct && slash > 0 ? index.composerVendors.get(name.slice(0, slash)) : undefined)
+			);
 		}
 
 		case 'maven': {
 			const found = exact.get(name);
 			const colon = name.indexOf(':');
-			return found ?? (direct && colon > 0 ? byPrefix(index.mavenGroups, name.slice(0, colon), '.') : undefined);
+			return (
+				found ??
+				(direct && colon > 0 ? byPrefix(index.mavenGroups, name.slice(0, colon), '.') : undefined)
+			);
 		}
 
 		default: {
@@ -230,7 +237,11 @@ export function matchPackage(
 }
 
 /** A host or one of its parent domains: "static.hotjar.com" is Hotjar's "static.hotjar.com". */
-export function matchHost(index: SignalIndex, host: string, wildcard = false): CatalogService | undefined {
+export function matchHost(
+	index: SignalIndex,
+	host: string,
+	wildcard = false,
+): CatalogService | undefined {
 	const found = byDomain(index.hosts, host);
 	if (found || !wildcard) return found;
 	// "*.hotjar.com" allows every Hotjar host.
@@ -239,7 +250,7 @@ export function matchHost(index: SignalIndex, host: string, wildcard = false): C
 
 /** The host itself or its nearest parent domain (of two labels or more) that `map` knows. */
 function byDomain(map: Map<string, CatalogService>, host: string): CatalogService | undefined {
-	for (let from = 0; from !== -1; ) {
+	for (let from = 0; from !== -1;) {
 		const candidate = host.slice(from);
 		if (!candidate.includes('.')) return undefined;
 		const found = map.get(candidate);

@@ -1,16 +1,19 @@
-import {isRecord, numberedLines, parseJson, type Found, type Problems} from './text.js';
+import {isRecord, numberedLines, parseJson, type Sink, type Problems} from './text.js';
 
 /** CocoaPods (Podfile, Podfile.lock) and Swift packages (Package.swift, Package.resolved). */
 
 /** "Firebase/Analytics (10.0.0)" → "Firebase": a subspec counts as its root pod. */
 function rootPod(entry: string): string {
-	const name = entry.replaceAll(/^["']|["']:?$|:$/g, '').split(' (')[0]!.trim();
+	const name = entry
+		.replaceAll(/^["']|["']:?$|:$/g, '')
+		.split(' (')[0]!
+		.trim();
 	return name.split('/')[0]!;
 }
 
 const podLine = /^\s*pod\s+(["'])([^"']+)\1/;
 
-export function readPodfile(text: string, out: Found[]): void {
+export function readPodfile(text: string, out: Sink): void {
 	for (const [line, number] of numberedLines(text)) {
 		const match = podLine.exec(line);
 		if (match) out.push({name: rootPod(match[2]!), line: number, direct: true});
@@ -18,7 +21,7 @@ export function readPodfile(text: string, out: Found[]): void {
 }
 
 /** Podfile.lock: PODS lists every pod (two spaces in), DEPENDENCIES what the Podfile declares. */
-export function readPodfileLock(text: string, out: Found[], problems: Problems): void {
+export function readPodfileLock(text: string, out: Sink, problems: Problems): void {
 	let section = '';
 	let sawPods = false;
 	for (const [line, number] of numberedLines(text)) {
@@ -61,7 +64,7 @@ export function normaliseRepositoryUrl(url: string): string {
 
 const packageUrl = /\.package\s*\([^)]*?\burl:\s*"([^"]+)"/g;
 
-export function readPackageSwift(text: string, out: Found[]): void {
+export function readPackageSwift(text: string, out: Sink): void {
 	for (const [line, number] of numberedLines(text)) {
 		if (!line.includes('url:')) continue;
 		for (const match of line.matchAll(packageUrl)) {
@@ -75,7 +78,7 @@ export function readPackageResolved(
 	text: string,
 	file: string,
 	warnings: string[],
-	out: Found[],
+	out: Sink,
 ): void {
 	const resolved = parseJson(text, file, warnings);
 	if (resolved === undefined) return;

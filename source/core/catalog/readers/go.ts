@@ -1,10 +1,10 @@
-import {numberedLines, type Found, type Problems} from './text.js';
+import {numberedLines, type Sink, type Problems} from './text.js';
 
 /** go.mod: `require` lines and blocks; `// indirect` marks a module the code does not import. */
 
 const modulePath = /^("?)([^\s"]+)\1\s+\S+/;
 
-export function readGoMod(text: string, out: Found[], problems: Problems): void {
+export function readGoMod(text: string, out: Sink, problems: Problems): void {
 	let block = '';
 	let sawModule = false;
 	for (const [raw, number] of numberedLines(text)) {
@@ -40,7 +40,7 @@ export function readGoMod(text: string, out: Found[], problems: Problems): void 
 	}
 }
 
-function requireLine(line: string, number: number, out: Found[], problems: Problems): void {
+function requireLine(line: string, number: number, out: Sink, problems: Problems): void {
 	const match = modulePath.exec(line);
 	if (!match) {
 		problems.report(`line ${number} is not a "module version" requirement`);

@@ -1,12 +1,18 @@
-import {LineCounter, numberedLines, tomlEntries, tomlInlineStrings, tomlString} from './text.js';
-import type {Found, Problems} from './text.js';
+import {
+	forEachTomlEntry,
+	LineCounter,
+	numberedLines,
+	tomlInlineStrings,
+	tomlString,
+} from './text.js';
+import type {Problems, Sink} from './text.js';
 
 /** pom.xml, build.gradle(.kts) and Gradle version catalogs (gradle/libs.versions.toml). */
 
 const pomTag = /<!--|<(\/?)(dependency|exclusion|groupId|artifactId)\s*>/g;
 
 /** The `<dependency>` elements of a POM (exclusions left out), each at its artifactId's line. */
-export function readPom(text: string, out: Found[], problems: Problems): void {
+export function readPom(text: string, out: Sink, problems: Problems): void {
 	const lines = new LineCounter(text);
 	let inDependency = false;
 	let inExclusion = false;
@@ -58,12 +64,14 @@ export function readPom(text: string, out: Found[], problems: Problems): void {
 
 const groupId = String.raw`[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+`;
 /** "group:artifact", "group:artifact:version", with a classifier or @type after. */
-const coordinate = new RegExp(String.raw`(["'])(${groupId}):([A-Za-z0-9_.-]+)(?::[^"'\n]*)?\1`, 'g');
-const mapNotation =
-	/\bgroup\s*[:=]\s*(["'])([^"']+)\1\s*,\s*name\s*[:=]\s*(["'])([^"']+)\3/g;
+const coordinate = new RegExp(
+	String.raw`(["'])(${groupId}):([A-Za-z0-9_.-]+)(?::[^"'\n]*)?\1`,
+	'g',
+);
+const mapNotation = /\bgroup\s*[:=]\s*(["'])([^"']+)\1\s*,\s*name\s*[:=]\s*(["'])([^"']+)\3/g;
 
 /** build.gradle and build.gradle.kts: coordinate strings and `group: …, name: …` maps. */
-export function readGradle(text: string, out: Found[]): void {
+export function readGradle(text: string, out: Sink): void {
 	for (const [line, number] of numberedLines(text)) {
 		if (!line.includes(':') && !line.includes('=')) continue;
 		for (const match of line.matchAll(coordinate)) {
@@ -80,9 +88,9 @@ export function readGradle(text: string, out: Found[]): void {
 A Gradle version catalog's `[libraries]`: `alias = "group:artifact:version"`,
 `alias = { module = "group:artifact", … }` or `alias = { group = "…", name = "…", … }`.
 */
-export function readVersionCatalog(text: string, out: Found[], problems: Problems): void {
-	for (const entry of tomlEntries(text, problems)) {
-		if (entry.table !== 'libraries') continue;
+export function readVersionCatalog(text: string, out: Sink, problems: Problems): void {
+	forEachTomlEntry(text, problems, (entry) => {
+		if (entry.table !== 'libraries') return;
 		let module: string | undefined;
 		if (entry.value.startsWith('{')) {
 			const fields = tomlInlineStrings(entry.value);
@@ -91,7 +99,7 @@ export function readVersionCatalog(text: string, out: Found[], problems: Problem
 			module = fields.get('module') ?? (group && name ? `${group}:${name}` : undefined);
 		} else if (entry.key.includes('.')) {
 			// Dotted keys: `alias.module = "…"`; `alias.version.ref` and the like name no module.
-			if (!entry.key.endsWith('.module')) continue;
+			if (!entry.key.endsWith('.module')) return;
 			module = tomlString(entry.value);
 		} else {
 			module = tomlString(entry.value);
@@ -100,9 +108,9 @@ export function readVersionCatalog(text: string, out: Found[], problems: Problem
 		const parts = module?.split(':');
 		if (!parts || parts.length < 2 || parts[0] === '' || parts[1] === '') {
 			problems.report(`the library "${entry.key}" on line ${entry.line} names no "group:artifact"`);
-			continue;
+			return;
 		}
 
 		out.push({name: `${parts[0]}:${parts[1]}`, line: entry.line, direct: true});
-	}
+	});
 }

@@ -3,7 +3,7 @@ import {
 	numberedLines,
 	parseJson,
 	withoutTrailingCommas,
-	type Found,
+	type Sink,
 	type Problems,
 } from './text.js';
 
@@ -16,7 +16,7 @@ export const dependencyFields = [
 	'optionalDependencies',
 ] as const;
 
-export function readManifest(text: string, file: string, warnings: string[], out: Found[]): void {
+export function readManifest(text: string, file: string, warnings: string[], out: Sink): void {
 	const manifest = parseJson(text, file, warnings);
 	if (manifest === undefined) {
 		return;
@@ -46,7 +46,7 @@ export function readManifest(text: string, file: string, warnings: string[], out
 
 const nodeModules = 'node_modules/';
 
-export function readNpmLock(text: string, file: string, warnings: string[], out: Found[]): void {
+export function readNpmLock(text: string, file: string, warnings: string[], out: Sink): void {
 	const lock = parseJson(text, file, warnings);
 	if (lock === undefined) {
 		return;
@@ -59,8 +59,11 @@ export function readNpmLock(text: string, file: string, warnings: string[], out:
 
 	// v2 and v3: "node_modules/a/node_modules/@scope/b" keys (`name` is the real name of an
 	// alias); the root ("") and workspace folders list what the project declares.
-	if (isRecord(lock['packages'])) {
-		for (const [key, entry] of Object.entries(lock['packages'])) {
+	const packages = lock['packages'];
+	if (isRecord(packages)) {
+		// `for…in`, not Object.entries: no array of 10,000 pairs to collect.
+		for (const key in packages) {
+			const entry = packages[key];
 			const at = key.lastIndexOf(nodeModules);
 			if (at === -1) {
 				for (const field of dependencyFields) {
@@ -107,7 +110,7 @@ export const yamlKey = /^( *)(?:'([^']*)'|"([^"]*)"|([^\s'"#][^\s]*?)):(?:\s|$)/
 const dependencyHeader =
 	/^ *(?:dependencies|devDependencies|optionalDependencies|peerDependencies):\s*$/;
 
-export function readPnpmLock(text: string, file: string, warnings: string[], out: Found[]): void {
+export function readPnpmLock(text: string, file: string, warnings: string[], out: Sink): void {
 	let section = '';
 	/** Indentation of an open dependencies block's header, or -1. */
 	let blockIndent = -1;
@@ -172,7 +175,9 @@ export function readPnpmLock(text: string, file: string, warnings: string[], out
 	}
 
 	if (!recognised && text.trim() !== '') {
-		warnings.push(`${file} does not look like a pnpm lockfile (no lockfileVersion); read it anyway.`);
+		warnings.push(
+			`${file} does not look like a pnpm lockfile (no lockfileVersion); read it anyway.`,
+		);
 	}
 }
 
@@ -196,7 +201,7 @@ function yarnDescriptorNames(descriptor: string): string[] {
 	return [name];
 }
 
-export function readYarnLock(text: string, file: string, warnings: string[], out: Found[]): void {
+export function readYarnLock(text: string, file: string, warnings: string[], out: Sink): void {
 	let entries = 0;
 	for (const [line, number] of numberedLines(text)) {
 		// Entry headers start at column 0 and end with a colon; the rest is indented.
@@ -243,7 +248,7 @@ export function readBunLock(
 	text: string,
 	file: string,
 	warnings: string[],
-	out: Found[],
+	out: Sink,
 	problems: Problems,
 ): void {
 	const lock = parseJson(withoutTrailingCommas(text), file, warnings, 'a valid bun.lock (JSON)');

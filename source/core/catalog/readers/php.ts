@@ -1,13 +1,8 @@
-import {isRecord, parseJson, type Found} from './text.js';
+import {isRecord, parseJson, type Sink} from './text.js';
 
 /** composer.json (what the project requires) and composer.lock (every installed package). */
 
-export function readComposerJson(
-	text: string,
-	file: string,
-	warnings: string[],
-	out: Found[],
-): void {
+export function readComposerJson(text: string, file: string, warnings: string[], out: Sink): void {
 	const manifest = parseJson(text, file, warnings);
 	if (manifest === undefined) return;
 	if (!isRecord(manifest)) {
@@ -38,12 +33,7 @@ export function readComposerJson(
 	}
 }
 
-export function readComposerLock(
-	text: string,
-	file: string,
-	warnings: string[],
-	out: Found[],
-): void {
+export function readComposerLock(text: string, file: string, warnings: string[], out: Sink): void {
 	const lock = parseJson(text, file, warnings);
 	if (lock === undefined) return;
 	if (!isRecord(lock)) {

@@ -2,10 +2,10 @@ import {
 	isRecord,
 	numberedLines,
 	parseJson,
-	tomlEntries,
+	forEachTomlEntry,
 	tomlString,
 	tomlStrings,
-	type Found,
+	type Sink,
 	type Problems,
 } from './text.js';
 
@@ -17,13 +17,14 @@ export function normalisePypi(name: string): string {
 }
 
 /** The project name at the start of a PEP 508 requirement ("stripe[async]>=5; python_version>'3'"). */
-const requirementName = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\]\s*)?(?:[<>=!~;@(,]|$)/;
+const requirementName =
+	/^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\]\s*)?(?:[<>=!~;@(,]|$)/;
 
 function requirement(text: string): string | undefined {
 	return requirementName.exec(text.trim())?.[1];
 }
 
-export function readRequirements(text: string, out: Found[], problems: Problems): void {
+export function readRequirements(text: string, out: Sink, problems: Problems): void {
 	let pending = '';
 	let pendingLine = 0;
 	for (const [raw, number] of numberedLines(text)) {
@@ -58,8 +59,8 @@ export function readRequirements(text: string, out: Found[], problems: Problems)
 
 const poetryTable = /^tool\.poetry\.(?:dependencies|dev-dependencies|group\.[^.]+\.dependencies)$/;
 
-export function readPyproject(text: string, out: Found[], problems: Problems): void {
-	for (const entry of tomlEntries(text, problems)) {
+export function readPyproject(text: string, out: Sink, problems: Problems): void {
+	forEachTomlEntry(text, problems, (entry) => {
 		const full = entry.table === '' ? entry.key : `${entry.table}.${entry.key}`;
 		// PEP 621 and PEP 735 lists of requirement strings; uv's dev-dependencies.
 		if (
@@ -73,7 +74,7 @@ export function readPyproject(text: string, out: Found[], problems: Problems): v
 				if (name) out.push({name: normalisePypi(name), line: item.line, direct: true});
 			}
 
-			continue;
+			return;
 		}
 
 		// Poetry: one key per dependency (`stripe = "^5"`, `stripe = {version = "^5"}`).
@@ -81,37 +82,36 @@ export function readPyproject(text: string, out: Found[], problems: Problems): v
 			const name = entry.key.split('.')[0]!;
 			if (name !== 'python') out.push({name: normalisePypi(name), line: entry.line, direct: true});
 		}
-	}
+	});
 }
 
-export function readPipfile(text: string, out: Found[], problems: Problems): void {
-	for (const entry of tomlEntries(text, problems)) {
+export function readPipfile(text: string, out: Sink, problems: Problems): void {
+	forEachTomlEntry(text, problems, (entry) => {
 		if (entry.table === 'packages' || entry.table === 'dev-packages') {
 			out.push({name: normalisePypi(entry.key.split('.')[0]!), line: entry.line, direct: true});
 		}
-	}
+	});
 }
 
 /** poetry.lock and uv.lock: a `[[package]]` table per package, its `name` a string. */
-export function readPackageTables(text: string, out: Found[], problems: Problems): number {
+export function readPackageTables(text: string, out: Sink, problems: Problems): number {
 	let packages = 0;
-	for (const entry of tomlEntries(text, problems)) {
+	forEachTomlEntry(text, problems, (entry) => {
 		if (entry.arrayTable && entry.table === 'package' && entry.key === 'name') {
 			const name = tomlString(entry.value);
 			if (name === undefined) {
 				problems.report(`the package name on line ${entry.line} is not a string`);
-				continue;
+				return;
 			}
 
 			packages++;
 			out.push({name: normalisePypi(name), line: entry.line, direct: false});
 		}
-	}
-
+	});
 	return packages;
 }
 
-export function readPipfileLock(text: string, file: string, warnings: string[], out: Found[]): void {
+export function readPipfileLock(text: string, file: string, warnings: string[], out: Sink): void {
 	const lock = parseJson(text, file, warnings);
 	if (lock === undefined) return;
 	if (!isRecord(lock)) {

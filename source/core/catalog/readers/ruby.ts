@@ -1,10 +1,10 @@
-import {numberedLines, type Found, type Problems} from './text.js';
+import {numberedLines, type Sink, type Problems} from './text.js';
 
 /** Gemfile and Gemfile.lock. */
 
 const gemLine = /^\s*gem\s*\(?\s*(["'])([A-Za-z0-9._-]+)\1/;
 
-export function readGemfile(text: string, out: Found[]): void {
+export function readGemfile(text: string, out: Sink): void {
 	for (const [line, number] of numberedLines(text)) {
 		const match = gemLine.exec(line);
 		if (match) out.push({name: match[2]!, line: number, direct: true});
@@ -19,7 +19,7 @@ const dependency = /^ {2}([A-Za-z0-9._-]+)(?:!| \(|$)/;
 Gemfile.lock: the `specs:` of the GEM, GIT and PATH sections list every gem (four spaces in;
 their own dependencies are six in); DEPENDENCIES lists what the Gemfile declares.
 */
-export function readGemfileLock(text: string, out: Found[], problems: Problems): void {
+export function readGemfileLock(text: string, out: Sink, problems: Problems): void {
 	let section = '';
 	let sections = 0;
 	for (const [line, number] of numberedLines(text)) {

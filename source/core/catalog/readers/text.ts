@@ -20,6 +20,9 @@ export type Found = {
 	direct: boolean;
 };
 
+/** Where a reader puts what it finds: an array, or a matcher that keeps only known names. */
+export type Sink = {push(found: Found): unknown};
+
 /** The problems a reader reports: at most one line per file, the first thing that is wrong. */
 export class Problems {
 	message: string | undefined;
@@ -40,7 +43,8 @@ export function* numberedLines(text: string): Generator<[string, number]> {
 			end = length;
 		}
 
-		const content = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+		const content =
+			text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
 		yield [content, line];
 		line++;
 		start = end + 1;
@@ -109,30 +113,31 @@ export function jsonStringLines(text: string, wanted: ReadonlySet<string>): Map<
 
 /** JSON with trailing commas (bun.lock): the commas before `}` or `]` dropped, strings kept. */
 export function withoutTrailingCommas(text: string): string {
-	let out = '';
+	const parts: string[] = [];
 	let from = 0;
 	let inString = false;
-	for (let index = 0; index < text.length; index++) {
-		const char = text[index];
+	const length = text.length;
+	for (let index = 0; index < length; index++) {
+		const code = text.charCodeAt(index);
 		if (inString) {
-			if (char === '\\') {
-				index++;
-			} else if (char === '"') {
-				inString = false;
-			}
-		} else if (char === '"') {
+			if (code === 92) index++;
+			else if (code === 34) inString = false;
+		} else if (code === 34) {
 			inString = true;
-		} else if (char === ',') {
+		} else if (code === 44) {
 			let next = index + 1;
-			while (next < text.length && /\s/.test(text[next]!)) next++;
-			if (text[next] === '}' || text[next] === ']') {
-				out += text.slice(from, index);
+			let after = text.charCodeAt(next);
+			while (after === 32 || after === 10 || after === 13 || after === 9)
+				after = text.charCodeAt(++next);
+			if (after === 125 || after === 93) {
+				parts.push(text.slice(from, index));
 				from = index + 1;
 			}
 		}
 	}
 
-	return out + text.slice(from);
+	parts.push(text.slice(from));
+	return parts.join('');
 }
 
 export function parseJson(
@@ -163,30 +168,33 @@ export type TomlEntry = {
 	line: number;
 };
 
-const bareKey = /^[A-Za-z0-9_-]+/;
+const bareKey = /[A-Za-z0-9_-]+/y;
 
 /** A dotted key at the start of `text`: its parts joined with ".", and where it ends. */
 function readKey(text: string): {key: string; end: number} | undefined {
-	const parts: string[] = [];
+	let key = '';
 	let index = 0;
 	for (;;) {
 		while (text[index] === ' ' || text[index] === '\t') index++;
 		const char = text[index];
+		let part: string;
 		if (char === '"' || char === "'") {
 			const close = text.indexOf(char, index + 1);
 			if (close === -1) return undefined;
-			parts.push(text.slice(index + 1, close));
+			part = text.slice(index + 1, close);
 			index = close + 1;
 		} else {
-			const match = bareKey.exec(text.slice(index));
+			bareKey.lastIndex = index;
+			const match = bareKey.exec(text);
 			if (!match) return undefined;
-			parts.push(match[0]);
-			index += match[0].length;
+			part = match[0];
+			index += part.length;
 		}
 
+		key = key === '' ? part : `${key}.${part}`;
 		while (text[index] === ' ' || text[index] === '\t') index++;
 		if (text[index] !== '.') {
-			return {key: parts.join('.'), end: index};
+			return {key, end: index};
 		}
 
 		index++;
@@ -194,10 +202,7 @@ function readKey(text: string): {key: string; end: number} | undefined {
 }
 
 /** Bracket depth change and whether a multi-line string stays open, outside strings and comments. */
-function scanValue(
-	text: string,
-	state: {depth: number; multiline: string | undefined},
-): void {
+function scanValue(text: string, state: {depth: number; multiline: string | undefined}): void {
 	let index = 0;
 	while (index < text.length) {
 		if (state.multiline) {
@@ -233,27 +238,37 @@ function scanValue(
 }
 
 /**
-The key/value entries of a TOML text, in order, each with its table and line. Values that span
-lines (arrays, multi-line strings) are gathered whole. A line that is none of these is reported.
+Calls `visit` with each key/value entry of a TOML text, in order, with its table and line (one
+pass, nothing kept). Values that span lines (arrays, multi-line strings) are gathered whole. A
+line that is none of these is reported.
 */
-export function tomlEntries(text: string, problems: Problems): TomlEntry[] {
-	const entries: TomlEntry[] = [];
+export function forEachTomlEntry(
+	text: string,
+	problems: Problems,
+	visit: (entry: TomlEntry) => void,
+): void {
 	let table = '';
 	let arrayTable = false;
-	let open: (TomlEntry & {state: {depth: number; multiline: string | undefined}}) | undefined;
+	let open: TomlEntry | undefined;
+	let parts: string[] = [];
+	const state = {depth: 0, multiline: undefined as string | undefined};
 	for (const [raw, line] of numberedLines(text)) {
 		if (open) {
-			open.value += `\n${raw}`;
-			scanValue(raw, open.state);
-			if (open.state.depth <= 0 && !open.state.multiline) {
-				entries.push(open);
+			parts.push(raw);
+			scanValue(raw, state);
+			if (state.depth <= 0 && !state.multiline) {
+				open.value = parts.join('\n');
+				visit(open);
 				open = undefined;
 			}
 
 			continue;
 		}
 
-		const content = raw.trim();
+		const first = raw.charCodeAt(0);
+		// A blank line or a comment (the common case in lockfiles) costs no trim.
+		if (raw === '' || first === 35) continue;
+		const content = first === 32 || first === 9 ? raw.trim() : raw;
 		if (content === '' || content.startsWith('#')) {
 			continue;
 		}
@@ -280,22 +295,23 @@ export function tomlEntries(text: string, problems: Problems): TomlEntry[] {
 		}
 
 		const value = raw.slice(key.end + 1).trim();
-		const entry = {table, arrayTable, key: key.key, value, line};
-		const state = {depth: 0, multiline: undefined as string | undefined};
+		const entry: TomlEntry = {table, arrayTable, key: key.key, value, line};
+		state.depth = 0;
+		state.multiline = undefined;
 		scanValue(value, state);
 		if (state.depth > 0 || state.multiline) {
-			open = {...entry, state};
+			open = entry;
+			parts = [value];
 		} else {
-			entries.push(entry);
+			visit(entry);
 		}
 	}
 
 	if (open) {
 		problems.report(`the value of "${open.key}" on line ${open.line} never ends`);
-		entries.push(open);
+		open.value = parts.join('\n');
+		visit(open);
 	}
-
-	return entries;
 }
 
 /** The string literals of a TOML value with their lines ("value" starts on `line`). */

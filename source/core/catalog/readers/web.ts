@@ -74,7 +74,8 @@ class Collector {
 	}
 }
 
-const cspKeywords = /^(?:'[^']*'|[a-z-]+:|\*|[a-z-]+-src|[a-z-]+-uri|[a-z-]+-ancestors|sandbox|[a-z-]+-to)$/;
+const cspKeywords =
+	/^(?:'[^']*'|[a-z-]+:|\*|[a-z-]+-src|[a-z-]+-uri|[a-z-]+-ancestors|sandbox|[a-z-]+-to)$/;
 
 /** The hosts a Content-Security-Policy allows, each at its offset. */
 function cspHosts(
