@@ -268,7 +268,10 @@ const notices = unique.map(
 );
 // Data derived from the Open Cookie Database (Apache-2.0): its NOTICE and the licence text.
 const cookieNotice = readFileSync(path.join(root, 'questionnaires/cookies.NOTICE'), 'utf8').trim();
-const cookieLicence = readFileSync(path.join(root, 'questionnaires/cookies.LICENSE'), 'utf8').trim();
+const cookieLicence = readFileSync(
+	path.join(root, 'questionnaires/cookies.LICENSE'),
+	'utf8',
+).trim();
 const data = `## Open Cookie Database (Apache-2.0)\n\nThe cookie table defaults (questionnaires/cookies.json) are derived from the Open Cookie Database.\n\n\`\`\`text\n${cookieNotice}\n\`\`\`\n\n\`\`\`text\n${cookieLicence}\n\`\`\`\n`;
 writeFileSync(
 	path.join(dist, 'THIRD-PARTY-LICENSES.md'),

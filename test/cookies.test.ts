@@ -51,6 +51,9 @@ test('the derived data keeps its Apache-2.0 notice and licence beside it', (t) =
 	t.regex(notice, /Open Cookie Database/);
 	t.regex(notice, /Changes made/);
 	t.true(notice.includes(cookies.source.commit));
-	const licence = readFileSync(new URL('../questionnaires/cookies.LICENSE', import.meta.url), 'utf8');
+	const licence = readFileSync(
+		new URL('../questionnaires/cookies.LICENSE', import.meta.url),
+		'utf8',
+	);
 	t.regex(licence, /Apache License\s+Version 2\.0/);
 });

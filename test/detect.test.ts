@@ -615,22 +615,42 @@ test('build.gradle: coordinate strings with classifiers, map notation, Kotlin DS
 	t.deepEqual(evidenceOf(result, 'mixpanel'), [
 		'com.mixpanel.android:mixpanel-android in app/build.gradle:3',
 	]);
-	t.deepEqual(evidenceOf(result, 'onesignal'), ['com.onesignal:OneSignal in lib/build.gradle.kts:3']);
+	t.deepEqual(evidenceOf(result, 'onesignal'), [
+		'com.onesignal:OneSignal in lib/build.gradle.kts:3',
+	]);
 });
 
 test('Package.resolved: v1 repositoryURL, v2 and v3 location, SSH and .git forms', (t) => {
 	const v1 = JSON.stringify(
-		{object: {pins: [{package: 'Sentry', repositoryURL: 'https://github.com/getsentry/sentry-cocoa.git'}]}, version: 1},
+		{
+			object: {
+				pins: [{package: 'Sentry', repositoryURL: 'https://github.com/getsentry/sentry-cocoa.git'}],
+			},
+			version: 1,
+		},
 		undefined,
 		2,
 	);
 	const v2 = JSON.stringify(
-		{pins: [{identity: 'x', kind: 'remoteSourceControl', location: 'git@github.com:Amplitude/Amplitude-Swift.git'}], version: 2},
+		{
+			pins: [
+				{
+					identity: 'x',
+					kind: 'remoteSourceControl',
+					location: 'git@github.com:Amplitude/Amplitude-Swift.git',
+				},
+			],
+			version: 2,
+		},
 		undefined,
 		2,
 	);
 	const v3 = JSON.stringify(
-		{originHash: 'x', pins: [{identity: 'y', location: 'https://github.com/RevenueCat/purchases-ios/'}], version: 3},
+		{
+			originHash: 'x',
+			pins: [{identity: 'y', location: 'https://github.com/RevenueCat/purchases-ios/'}],
+			version: 3,
+		},
 		undefined,
 		2,
 	);
@@ -640,8 +660,12 @@ test('Package.resolved: v1 repositoryURL, v2 and v3 location, SSH and .git forms
 		input('c/Package.resolved', 'Package.resolved', v3),
 	]);
 	t.deepEqual(ids(result), ['amplitude', 'revenuecat', 'sentry']);
-	t.deepEqual(evidenceOf(result, 'sentry'), ['github.com/getsentry/sentry-cocoa in a/Package.resolved:6']);
-	t.deepEqual(evidenceOf(result, 'amplitude'), ['github.com/amplitude/amplitude-swift in b/Package.resolved:6']);
+	t.deepEqual(evidenceOf(result, 'sentry'), [
+		'github.com/getsentry/sentry-cocoa in a/Package.resolved:6',
+	]);
+	t.deepEqual(evidenceOf(result, 'amplitude'), [
+		'github.com/amplitude/amplitude-swift in b/Package.resolved:6',
+	]);
 	t.deepEqual(result.warnings, []);
 });
 
@@ -652,7 +676,7 @@ test('templates: a snippet inside a longer one counts for the longer one only', 
 	t.deepEqual(ids(ads), ['google-ads']);
 	t.deepEqual(evidenceOf(ads, 'google-ads'), [
 		'snippet "googletagmanager.com/gtag/js?id=AW-" in ads.html:1',
-		'snippet "gtag(\'config\', \'AW-" in ads.html:2',
+		"snippet \"gtag('config', 'AW-\" in ads.html:2",
 	]);
 });
 
@@ -676,7 +700,10 @@ test('headers: vercel.json and nginx, report-only policies, wildcards, hosts sha
 				{
 					source: '/(.*)',
 					headers: [
-						{key: 'Content-Security-Policy', value: "script-src 'self' https://cdn.segment.com https://*.googleapis.com"},
+						{
+							key: 'Content-Security-Policy',
+							value: "script-src 'self' https://cdn.segment.com https://*.googleapis.com",
+						},
 					],
 				},
 			],
@@ -702,7 +729,10 @@ test('headers: vercel.json and nginx, report-only policies, wildcards, hosts sha
 test('templates: many places in many files fold into counts', (t) => {
 	const inputs: ScanInput[] = [];
 	for (let page = 0; page < 8; page++) {
-		const text = Array.from({length: 5}, (_, index) => `<script src="https://plausible.io/js/${index}.js"></script>`).join('\n');
+		const text = Array.from(
+			{length: 5},
+			(_, index) => `<script src="https://plausible.io/js/${index}.js"></script>`,
+		).join('\n');
 		inputs.push(input(`page-${page}.html`, 'template', text));
 	}
 
@@ -733,7 +763,11 @@ require github.com/stripe/stripe-gopher v1.0.0
 
 test('composer: a vendor the service owns counts only for what composer.json requires', (t) => {
 	const composerJson = JSON.stringify({require: {'sentry/sdk': '^4'}}, undefined, 2);
-	const composerLock = JSON.stringify({packages: [{name: 'mollie/some-internal-lib'}]}, undefined, 2);
+	const composerLock = JSON.stringify(
+		{packages: [{name: 'mollie/some-internal-lib'}]},
+		undefined,
+		2,
+	);
 	const result = detectServices([
 		input('composer.json', 'composer.json', composerJson),
 		input('composer.lock', 'composer.lock', composerLock),

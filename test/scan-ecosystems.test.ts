@@ -68,7 +68,10 @@ test('a Django app: requirements, PEP 621 and Poetry tables, poetry.lock, a gtag
 		'posthog in pyproject.toml:15',
 		'posthog in poetry.lock:18',
 	]);
-	t.deepEqual(evidence(json, 'twilio'), ['twilio in pyproject.toml:16', 'twilio in poetry.lock:28']);
+	t.deepEqual(evidence(json, 'twilio'), [
+		'twilio in pyproject.toml:16',
+		'twilio in poetry.lock:28',
+	]);
 	t.deepEqual(evidence(json, 'google-analytics'), [
 		'snippet "googletagmanager.com/gtag/js" in templates/base.html:8',
 		'snippet "gtag(\'config\'" in templates/base.html:13',
@@ -111,7 +114,9 @@ test('a Go service: go.mod require blocks, module prefixes, vendor/ skipped', as
 	const json = await scan(t, await repo(t, 'go-service'));
 	t.deepEqual(ids(json), ['amazon-s3', 'mongodb-atlas', 'sendgrid', 'sentry', 'stripe', 'twilio']);
 	t.deepEqual(evidence(json, 'stripe'), ['github.com/stripe/stripe-go/v79 in go.mod:13']);
-	t.deepEqual(evidence(json, 'amazon-s3'), ['github.com/aws/aws-sdk-go-v2/service/s3 in go.mod:10']);
+	t.deepEqual(evidence(json, 'amazon-s3'), [
+		'github.com/aws/aws-sdk-go-v2/service/s3 in go.mod:10',
+	]);
 	t.deepEqual(evidence(json, 'twilio'), ['github.com/twilio/twilio-go in go.mod:20']);
 	t.deepEqual(evidence(json, 'mongodb-atlas'), [
 		'go.mongodb.org/mongo-driver in go.mod:14',
@@ -168,8 +173,12 @@ test('an Android app: Gradle version catalog (module, group/name, string and dot
 	t.deepEqual(evidence(json, 'appsflyer'), [
 		'com.appsflyer:af-android-sdk in gradle/libs.versions.toml:11',
 	]);
-	t.deepEqual(evidence(json, 'adjust'), ['com.adjust.sdk:adjust-android in gradle/libs.versions.toml:12']);
-	t.deepEqual(evidence(json, 'onesignal'), ['com.onesignal:OneSignal in gradle/libs.versions.toml:13']);
+	t.deepEqual(evidence(json, 'adjust'), [
+		'com.adjust.sdk:adjust-android in gradle/libs.versions.toml:12',
+	]);
+	t.deepEqual(evidence(json, 'onesignal'), [
+		'com.onesignal:OneSignal in gradle/libs.versions.toml:13',
+	]);
 	t.deepEqual(evidence(json, 'revenuecat'), [
 		'com.revenuecat.purchases:purchases in app/build.gradle.kts:18',
 	]);
@@ -197,7 +206,10 @@ test('an iOS app: Podfile, Podfile.lock and Package.resolved v1, v2 and v3, Pack
 		'FirebaseAnalytics in Podfile.lock:12',
 		'FirebaseCore in Podfile.lock:15',
 	]);
-	t.deepEqual(evidence(json, 'amplitude'), ['Amplitude in Podfile:6', 'Amplitude in Podfile.lock:2']);
+	t.deepEqual(evidence(json, 'amplitude'), [
+		'Amplitude in Podfile:6',
+		'Amplitude in Podfile.lock:2',
+	]);
 	t.deepEqual(evidence(json, 'onesignal'), [
 		'OneSignalXCFramework in Podfile:7',
 		'OneSignalXCFramework in Podfile.lock:20',
@@ -210,14 +222,22 @@ test('an iOS app: Podfile, Podfile.lock and Package.resolved v1, v2 and v3, Pack
 		'github.com/mixpanel/mixpanel-swift in Packages/Insights/Package.swift:8',
 		'github.com/mixpanel/mixpanel-swift in Packages/Insights/Package.resolved:6',
 	]);
-	t.deepEqual(evidence(json, 'stripe'), ['github.com/stripe/stripe-ios-spm in Legacy/Package.resolved:6']);
+	t.deepEqual(evidence(json, 'stripe'), [
+		'github.com/stripe/stripe-ios-spm in Legacy/Package.resolved:6',
+	]);
 	t.false(ids(json).includes('datadog'));
 	t.deepEqual(json.warnings, []);
 });
 
 test('a Flutter app: pubspec.yaml and pubspec.lock', async (t) => {
 	const json = await scan(t, await repo(t, 'flutter'));
-	t.deepEqual(ids(json), ['firebase', 'firebase-crashlytics', 'google-maps', 'revenuecat', 'sentry']);
+	t.deepEqual(ids(json), [
+		'firebase',
+		'firebase-crashlytics',
+		'google-maps',
+		'revenuecat',
+		'sentry',
+	]);
 	t.deepEqual(evidence(json, 'revenuecat'), [
 		'purchases_flutter in pubspec.yaml:15',
 		'purchases_flutter in pubspec.lock:41',
@@ -303,7 +323,8 @@ test('scan: malformed manifests of every ecosystem are warnings naming the file 
 		'Gemfile.lock': 'GEM\n  specs:\n    stripe (10.0.0)\n\nDEPENDENCIES\n  ??\n',
 		'go.mod': 'module example.com/x\n\nrequire (\n\t!!!\n)\n',
 		'composer.lock': '{"packages": {"name": "x"}}',
-		'pom.xml': '<project><dependencies><dependency><groupId>com.stripe</groupId><artifactId>stripe-java',
+		'pom.xml':
+			'<project><dependencies><dependency><groupId>com.stripe</groupId><artifactId>stripe-java',
 		'gradle/libs.versions.toml': '[libraries]\nbroken = { version = "1" }\n',
 		'Podfile.lock': 'DEPENDENCIES:\n  - Amplitude\n',
 		'Package.resolved': '{"version": 2}',
@@ -328,25 +349,47 @@ test('scan: malformed manifests of every ecosystem are warnings naming the file 
 	t.true(ids(json).includes('stripe'));
 	const result = await run(['scan'], {cwd: folder});
 	t.notRegex(result.stderr, /at .*\.js:\d+/);
-	t.regex(result.stderr, /requirements\.txt is not a well-formed pip requirements file \(line 2 is not a requirement\)/);
+	t.regex(
+		result.stderr,
+		/requirements\.txt is not a well-formed pip requirements file \(line 2 is not a requirement\)/,
+	);
 });
 
 test('scanRepo: a template too large is skipped with a warning; links out of the repo are never read', async (t) => {
 	const folder = await repo(t, 'static-site');
 	const outside = temporaryFolder(t, 'privacy-wizard-outside-');
-	writeFileSync(path.join(outside, 'evil.html'), '<script src="https://cdn.segment.com/x.js"></script>');
+	writeFileSync(
+		path.join(outside, 'evil.html'),
+		'<script src="https://cdn.segment.com/x.js"></script>',
+	);
 	symlinkSync(path.join(outside, 'evil.html'), path.join(folder, 'evil.html'));
 	writeFileSync(path.join(outside, 'requirements.txt'), 'datadog\n');
 	symlinkSync(outside, path.join(folder, 'linked'));
-	writeFileSync(path.join(folder, 'huge.html'), `${'<p>x</p>\n'.repeat(2000)}<script>_hjSettings</script>`);
+	writeFileSync(
+		path.join(folder, 'huge.html'),
+		`${'<p>x</p>\n'.repeat(2000)}<script>_hjSettings</script>`,
+	);
 	const result = await scanRepo(folder, {maxWebFileBytes: 10_000});
 	const found = result.detections.map((detection) => detection.service.id);
 	t.false(found.includes('segment'));
 	t.false(found.includes('datadog'));
-	t.true(result.warnings.some((warning) => warning === 'evil.html links outside the repository; it was not read.'));
-	t.true(result.warnings.some((warning) => /^huge\.html is larger than 10 KiB; it was skipped\.$/.test(warning)), result.warnings.join('\n'));
+	t.true(
+		result.warnings.some(
+			(warning) => warning === 'evil.html links outside the repository; it was not read.',
+		),
+	);
+	t.true(
+		result.warnings.some((warning) =>
+			/^huge\.html is larger than 10 KiB; it was skipped\.$/.test(warning),
+		),
+		result.warnings.join('\n'),
+	);
 	t.true(found.includes('hotjar'));
-	t.false(result.detections.find((detection) => detection.service.id === 'hotjar')!.evidence.some((line) => line.includes('huge.html')));
+	t.false(
+		result.detections
+			.find((detection) => detection.service.id === 'hotjar')!
+			.evidence.some((line) => line.includes('huge.html')),
+	);
 });
 
 test('the fixture .env of the Django app holds the secrets the test looks for', (t) => {

@@ -171,7 +171,9 @@ test('scan: pnpm workspace and pnpm-lock.yaml v9', async (t) => {
 		'resend in dependencies of packages/api/package.json:4',
 		'resend in pnpm-lock.yaml:17',
 	]);
-	t.deepEqual(evidence(json, 'mapbox'), ['NEXT_PUBLIC_MAPBOX_TOKEN in packages/web/.env.example:1']);
+	t.deepEqual(evidence(json, 'mapbox'), [
+		'NEXT_PUBLIC_MAPBOX_TOKEN in packages/web/.env.example:1',
+	]);
 	t.deepEqual(evidence(json, 'postmark'), ['postmark in pnpm-lock.yaml:39']);
 	t.deepEqual(json.warnings, []);
 });
