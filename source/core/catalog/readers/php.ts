@@ -47,7 +47,7 @@ export function readComposerLock(text: string, file: string, warnings: string[],
 		if (packages === undefined) continue;
 		lists++;
 		if (!Array.isArray(packages)) {
-			warnings.push(`"${field}" in ${file} is not a list; it was skipped.`);
+			warnings.push(`${file} has a "${field}" that is not a list; it was skipped.`);
 			continue;
 		}
 
