@@ -6,7 +6,7 @@ import {mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'dist/cli.js');
@@ -159,6 +159,241 @@ function lockfile(count) {
 	);
 }
 
+/** `count` package names: a few real SDKs first, then made-up ones. */
+function names(count, real) {
+	return Array.from({length: count}, (_, index) =>
+		index < real.length ? real[index] : `package-${index}`,
+	);
+}
+
+/**
+A generator per format the scan reads: a repo-relative path and the text of a file with `count`
+entries. Each plants a few real SDKs so that matching, not only reading, is measured.
+*/
+const formats = {
+	'package-lock.json': ['package-lock.json', (count) => lockfile(count)],
+	'pnpm-lock.yaml': [
+		'pnpm-lock.yaml',
+		(count) =>
+			`lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      stripe:\n        specifier: ^14.0.0\n        version: 14.0.0\n\npackages:\n\n${names(
+				count,
+				['stripe', '@sentry/node'],
+			)
+				.map((name) => `  '${name}@1.0.0':\n    resolution: {integrity: sha512-x}\n`)
+				.join('\n')}`,
+	],
+	'yarn.lock': [
+		'yarn.lock',
+		(count) =>
+			`# yarn lockfile v1\n\n${names(count, ['stripe', '@sentry/node'])
+				.map(
+					(name) =>
+						`"${name}@^1.0.0":\n  version "1.0.0"\n  resolved "https://registry.yarnpkg.com/${name}/-/x-1.0.0.tgz"\n`,
+				)
+				.join('\n')}`,
+	],
+	'bun.lock': [
+		'bun.lock',
+		(count) =>
+			`{\n  "lockfileVersion": 1,\n  "workspaces": {\n    "": {\n      "name": "app",\n      "dependencies": {\n        "stripe": "^14.0.0",\n      },\n    },\n  },\n  "packages": {\n${names(
+				count,
+				['stripe', '@sentry/node'],
+			)
+				.map((name) => `    "${name}": ["${name}@1.0.0", "", {}, "sha512-x"],\n`)
+				.join('')}  }\n}\n`,
+	],
+	'requirements.txt': [
+		'requirements.txt',
+		(count) =>
+			`${names(count, ['stripe', 'sentry-sdk', 'boto3'])
+				.map((name) => `${name}==1.0.0`)
+				.join('\n')}\n`,
+	],
+	'poetry.lock': [
+		'poetry.lock',
+		(count) =>
+			names(count, ['stripe', 'sentry-sdk'])
+				.map(
+					(name) =>
+						`[[package]]\nname = "${name}"\nversion = "1.0.0"\noptional = false\nfiles = [\n    {file = "x.whl", hash = "sha256:0"},\n]\n`,
+				)
+				.join('\n'),
+	],
+	'uv.lock': [
+		'uv.lock',
+		(count) =>
+			`version = 1\n\n${names(count, ['stripe', 'sentry-sdk'])
+				.map(
+					(name) =>
+						`[[package]]\nname = "${name}"\nversion = "1.0.0"\nsource = { registry = "https://pypi.org/simple" }\n`,
+				)
+				.join('\n')}`,
+	],
+	'Pipfile.lock': [
+		'Pipfile.lock',
+		(count) =>
+			JSON.stringify(
+				{
+					_meta: {},
+					default: Object.fromEntries(
+						names(count, ['stripe', 'sentry-sdk']).map((name) => [name, {version: '==1.0.0'}]),
+					),
+				},
+				undefined,
+				4,
+			),
+	],
+	'Gemfile.lock': [
+		'Gemfile.lock',
+		(count) =>
+			`GEM\n  remote: https://rubygems.org/\n  specs:\n${names(count, ['stripe', 'sentry-ruby'])
+				.map((name) => `    ${name} (1.0.0)\n      rack (>= 2)\n`)
+				.join('')}\nDEPENDENCIES\n  stripe\n`,
+	],
+	'go.mod': [
+		'go.mod',
+		(count) =>
+			`module example.com/app\n\ngo 1.22\n\nrequire (\n${names(count, [
+				'github.com/stripe/stripe-go/v79',
+				'github.com/getsentry/sentry-go',
+			])
+				.map((name) => `\t${name.includes('/') ? name : `example.com/${name}`} v1.0.0\n`)
+				.join('')})\n`,
+	],
+	'composer.lock': [
+		'composer.lock',
+		(count) =>
+			JSON.stringify(
+				{
+					packages: names(count, ['stripe/stripe-php', 'sentry/sentry']).map((name) => ({
+						name: name.includes('/') ? name : `vendor/${name}`,
+						version: '1.0.0',
+					})),
+				},
+				undefined,
+				4,
+			),
+	],
+	'pom.xml': [
+		'pom.xml',
+		(count) =>
+			`<project>\n  <dependencies>\n${names(count, ['com.stripe:stripe-java', 'io.sentry:sentry'])
+				.map((name) => {
+					const [group, artifact] = name.includes(':') ? name.split(':') : ['com.example', name];
+					return `    <dependency>\n      <groupId>${group}</groupId>\n      <artifactId>${artifact}</artifactId>\n      <version>1.0.0</version>\n    </dependency>\n`;
+				})
+				.join('')}  </dependencies>\n</project>\n`,
+	],
+	'gradle/libs.versions.toml': [
+		'gradle/libs.versions.toml',
+		(count) =>
+			`[libraries]\n${names(count, [
+				'com.appsflyer:af-android-sdk',
+				'com.google.firebase:firebase-analytics',
+			])
+				.map(
+					(name, index) =>
+						`lib${index} = { module = "${name.includes(':') ? name : `com.example:${name}`}", version = "1.0.0" }\n`,
+				)
+				.join('')}`,
+	],
+	'Podfile.lock': [
+		'Podfile.lock',
+		(count) =>
+			`PODS:\n${names(count, ['Amplitude', 'FirebaseAnalytics'])
+				.map((name) => `  - ${name} (1.0.0):\n    - Dependency (~> 1.0)\n`)
+				.join('')}\nDEPENDENCIES:\n  - Amplitude\n\nCOCOAPODS: 1.15.2\n`,
+	],
+	'Package.resolved': [
+		'Package.resolved',
+		(count) =>
+			JSON.stringify(
+				{
+					pins: names(count, ['revenuecat/purchases-ios', 'getsentry/sentry-cocoa']).map(
+						(name) => ({
+							identity: name,
+							kind: 'remoteSourceControl',
+							location: `https://github.com/${name.includes('/') ? name : `example/${name}`}.git`,
+							state: {revision: '0', version: '1.0.0'},
+						}),
+					),
+					version: 2,
+				},
+				undefined,
+				2,
+			),
+	],
+	'pubspec.lock': [
+		'pubspec.lock',
+		(count) =>
+			`packages:\n${names(count, ['firebase_core', 'purchases_flutter'])
+				.map(
+					(name) =>
+						`  ${name.replaceAll('-', '_')}:\n    dependency: transitive\n    description:\n      name: ${name.replaceAll('-', '_')}\n      url: "https://pub.dev"\n    source: hosted\n    version: "1.0.0"\n`,
+				)
+				.join('')}sdks:\n  dart: ">=3.0.0 <4.0.0"\n`,
+	],
+	'index.html (script tags)': [
+		'index.html',
+		(count) =>
+			`<!doctype html>\n<html><head>\n<script>gtag('config', 'G-1');</script>\n${names(count, [
+				'static.hotjar.com',
+				'plausible.io',
+			])
+				.map(
+					(name) =>
+						`<script src="https://${name.includes('.') ? name : `${name}.example.com`}/script.js"></script>\n`,
+				)
+				.join('')}</head></html>\n`,
+	],
+};
+
+/** A repo holding one generated file of `count` entries. */
+function scanRepoWith(file, generate, count) {
+	const repo = mkdtempSync(path.join(work, 'scan-'));
+	mkdirSync(path.join(repo, path.dirname(file)), {recursive: true});
+	writeFileSync(path.join(repo, file), generate(count));
+	return repo;
+}
+
+/**
+The scan itself (source/repo/scan.ts: the walk, the reads and the detection), bundled by esbuild
+and timed inside a fresh process for each repo: starting a process costs more than reading
+10,000 entries and varies more on a shared machine, and a fresh heap keeps one format's garbage
+out of the next one's time. The best of the runs: other work on the machine only ever adds time.
+*/
+async function inProcessScan() {
+	const {build} = await import('esbuild');
+	const outfile = path.join(work, 'scan.mjs');
+	await build({
+		entryPoints: [path.join(root, 'source/repo/scan.ts')],
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		outfile,
+		logLevel: 'silent',
+	});
+	const script = `const {scanRepo} = await import(${JSON.stringify(pathToFileURL(outfile).href)});
+const [repo, times] = process.argv.slice(1);
+await scanRepo(repo);
+const elapsed = [];
+for (let index = 0; index < Number(times); index++) {
+	const start = process.hrtime.bigint();
+	await scanRepo(repo);
+	elapsed.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+console.log(Math.min(...elapsed));`;
+	return (repo, times) => {
+		const result = spawnSync(
+			process.execPath,
+			['--input-type=module', '-e', script, repo, String(times)],
+			{encoding: 'utf8'},
+		);
+		if (result.status !== 0) throw new Error(result.stderr);
+		return Number(result.stdout.trim());
+	};
+}
+
 /**
 Times from spawning the wizard in a pseudo-terminal (a fresh repo with a package.json) to its
 first frame (the welcome text) and to its first question (whether to use the package name).
@@ -226,6 +461,14 @@ try {
 		size <= 3 * 1024 * 1024,
 	);
 
+	const only = process.env.BENCH_ONLY;
+	if (only !== 'scan') await startAndGenerate();
+	await scans();
+} finally {
+	rmSync(work, {recursive: true, force: true});
+}
+
+async function startAndGenerate() {
 	const example = measure([cli, 'generate', '--example']);
 	row(
 		'generate --example',
@@ -275,23 +518,31 @@ try {
 		'≤ 3.5×',
 		wizard.question / wizard.baseline <= 3.5,
 	);
+}
 
-	const repo = path.join(work, 'repo');
-	mkdirSync(repo);
-	writeFileSync(
-		path.join(repo, 'package.json'),
-		JSON.stringify({name: 'bench-app', version: '1.0.0'}),
-	);
-	writeFileSync(path.join(repo, 'package-lock.json'), lockfile(10_000));
-	const scan = measure([cli, 'scan', '--json'], {cwd: repo, allowFailure: true});
+async function scans() {
+	const repo = scanRepoWith('package-lock.json', lockfile, 10_000);
+	const process10k = measure([cli, 'scan', '--json'], {cwd: repo, allowFailure: true});
 	row(
-		'scan, 10,000-package lockfile',
-		`${scan.ms.toFixed(0)} ms = ${(scan.ms / scan.baseline).toFixed(2)}×`,
-		'linear in the lockfile',
+		'scan (CLI process), 10,000-package lockfile',
+		`${process10k.ms.toFixed(0)} ms = ${(process10k.ms / process10k.baseline).toFixed(2)}× node -e 0`,
+		'for reference',
 		true,
 	);
-} finally {
-	rmSync(work, {recursive: true, force: true});
+
+	// Each format: 10,000 entries, then 40,000; linear means about 4× the time.
+	const scanRuns = Number(process.env.BENCH_SCAN_RUNS ?? 9);
+	const scan = await inProcessScan();
+	for (const [label, [file, generate]] of Object.entries(formats)) {
+		const small = scan(scanRepoWith(file, generate, 10_000), scanRuns);
+		const large = scan(scanRepoWith(file, generate, 40_000), scanRuns);
+		row(
+			`scan, ${label}: 10k → 40k entries`,
+			`${small.toFixed(1)} ms → ${large.toFixed(1)} ms (×${(large / small).toFixed(1)})`,
+			'linear: ≤ ~4×',
+			large / small <= 5,
+		);
+	}
 }
 
 const width = Math.max(...rows.map((entry) => entry.name.length));

@@ -266,9 +266,16 @@ const notices = unique.map(
 	(entry) =>
 		`## ${entry.name}@${entry.version} (${entry.license})\n\n${entry.text ?? `Licensed under ${entry.license}; the package ships no licence file.`}\n`,
 );
+// Data derived from the Open Cookie Database (Apache-2.0): its NOTICE and the licence text.
+const cookieNotice = readFileSync(path.join(root, 'questionnaires/cookies.NOTICE'), 'utf8').trim();
+const cookieLicence = readFileSync(
+	path.join(root, 'questionnaires/cookies.LICENSE'),
+	'utf8',
+).trim();
+const data = `## Open Cookie Database (Apache-2.0)\n\nThe cookie table defaults (questionnaires/cookies.json) are derived from the Open Cookie Database.\n\n\`\`\`text\n${cookieNotice}\n\`\`\`\n\n\`\`\`text\n${cookieLicence}\n\`\`\`\n`;
 writeFileSync(
 	path.join(dist, 'THIRD-PARTY-LICENSES.md'),
-	`# Third-party licences\n\ndist/cli.js bundles the following packages.\n\n${notices.join('\n')}`,
+	`# Third-party licences\n\ndist/cli.js bundles the following packages.\n\n${notices.join('\n')}\n# Data\n\n${data}`,
 );
 const size = readFileSync(path.join(dist, 'cli.js')).length;
 console.log(`dist/cli.js ${(size / 1024).toFixed(0)} KiB, ${unique.length} bundled packages`);

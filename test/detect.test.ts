@@ -28,10 +28,10 @@ test('package.json: every dependency kind, each named in the evidence', (t) => {
 		}),
 	]);
 	t.deepEqual(ids(result), ['posthog', 'sentry', 'stripe', 'twilio']);
-	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in dependencies of package.json']);
-	t.deepEqual(evidenceOf(result, 'sentry'), ['@sentry/cli in devDependencies of package.json']);
-	t.deepEqual(evidenceOf(result, 'posthog'), ['posthog-js in peerDependencies of package.json']);
-	t.deepEqual(evidenceOf(result, 'twilio'), ['twilio in optionalDependencies of package.json']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in dependencies of package.json:4']);
+	t.deepEqual(evidenceOf(result, 'sentry'), ['@sentry/cli in devDependencies of package.json:8']);
+	t.deepEqual(evidenceOf(result, 'posthog'), ['posthog-js in peerDependencies of package.json:11']);
+	t.deepEqual(evidenceOf(result, 'twilio'), ['twilio in optionalDependencies of package.json:14']);
 	t.deepEqual(result.warnings, []);
 });
 
@@ -41,7 +41,7 @@ test('package.json: a vendor scope reveals the vendor', (t) => {
 	]);
 	t.deepEqual(ids(result), ['sentry']);
 	t.deepEqual(evidenceOf(result, 'sentry'), [
-		'@sentry/profiling-node in dependencies of package.json',
+		'@sentry/profiling-node in dependencies of package.json:3',
 	]);
 });
 
@@ -55,8 +55,8 @@ test('workspaces: evidence names the package.json it came from', (t) => {
 	]);
 	t.deepEqual(ids(result), ['sendgrid', 'sentry']);
 	t.deepEqual(evidenceOf(result, 'sentry'), [
-		'@sentry/node in dependencies of apps/web/package.json',
-		'@sentry/node in dependencies of apps/api/package.json',
+		'@sentry/node in dependencies of apps/web/package.json:3',
+		'@sentry/node in dependencies of apps/api/package.json:3',
 	]);
 });
 
@@ -73,10 +73,10 @@ test('most specific match: an SES package detects Amazon SES, not AWS', (t) => {
 	]);
 	t.deepEqual(ids(both), ['amazon-ses', 'aws']);
 	t.deepEqual(evidenceOf(both, 'aws'), [
-		'@aws-sdk/client-dynamodb in dependencies of package.json',
+		'@aws-sdk/client-dynamodb in dependencies of package.json:4',
 	]);
 	t.deepEqual(evidenceOf(both, 'amazon-ses'), [
-		'@aws-sdk/client-ses in dependencies of package.json',
+		'@aws-sdk/client-ses in dependencies of package.json:3',
 	]);
 });
 
@@ -101,8 +101,8 @@ test('npm lockfile v3: node_modules keys, nested ones too; scopes only for decla
 		{file: 'package-lock.json', kind: 'package-lock.json', text: JSON.stringify(lock)},
 	]);
 	t.deepEqual(ids(result), ['amazon-ses', 'stripe', 'twilio', 'vercel-analytics']);
-	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in package-lock.json']);
-	t.deepEqual(evidenceOf(result, 'amazon-ses'), ['@aws-sdk/client-ses in package-lock.json']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in package-lock.json:1']);
+	t.deepEqual(evidenceOf(result, 'amazon-ses'), ['@aws-sdk/client-ses in package-lock.json:1']);
 });
 
 test('npm lockfile v3: a workspace entry declares its own dependencies', (t) => {
@@ -136,7 +136,7 @@ test('npm lockfile v1: nested dependencies', (t) => {
 		{file: 'package-lock.json', kind: 'package-lock.json', text: JSON.stringify(lock)},
 	]);
 	t.deepEqual(ids(result), ['openai', 'sendgrid']);
-	t.deepEqual(evidenceOf(result, 'sendgrid'), ['@sendgrid/mail in package-lock.json']);
+	t.deepEqual(evidenceOf(result, 'sendgrid'), ['@sendgrid/mail in package-lock.json:1']);
 });
 
 test('many packages of one service in a lockfile fold into a count', (t) => {
@@ -159,9 +159,9 @@ test('many packages of one service in a lockfile fold into a count', (t) => {
 		},
 	]);
 	t.deepEqual(evidenceOf(result, 'sentry'), [
-		'@sentry/node in package-lock.json',
-		'@sentry/browser in package-lock.json',
-		'@sentry/react in package-lock.json',
+		'@sentry/node in package-lock.json:1',
+		'@sentry/browser in package-lock.json:1',
+		'@sentry/react in package-lock.json:1',
 		'and 2 more packages in package-lock.json',
 	]);
 });
@@ -211,9 +211,9 @@ packages:
 test('pnpm-lock.yaml v6: importers and /name@version keys', (t) => {
 	const result = detectServices([{file: 'pnpm-lock.yaml', kind: 'pnpm-lock.yaml', text: pnpmV6}]);
 	t.deepEqual(ids(result), ['posthog', 'sentry', 'stripe']);
-	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in pnpm-lock.yaml']);
-	t.true(evidenceOf(result, 'sentry').includes('@sentry/nextjs in pnpm-lock.yaml'));
-	t.deepEqual(evidenceOf(result, 'posthog'), ['@posthog/ai in pnpm-lock.yaml']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in pnpm-lock.yaml:37']);
+	t.true(evidenceOf(result, 'sentry').includes('@sentry/nextjs in pnpm-lock.yaml:20'));
+	t.deepEqual(evidenceOf(result, 'posthog'), ['@posthog/ai in pnpm-lock.yaml:11']);
 	t.deepEqual(result.warnings, []);
 });
 
@@ -258,7 +258,7 @@ snapshots:
 test('pnpm-lock.yaml v9: quoted scoped keys, snapshots with peer suffixes', (t) => {
 	const result = detectServices([{file: 'pnpm-lock.yaml', kind: 'pnpm-lock.yaml', text: pnpmV9}]);
 	t.deepEqual(ids(result), ['auth0', 'intercom', 'openai']);
-	t.deepEqual(evidenceOf(result, 'intercom'), ['@intercom/messenger-js-sdk in pnpm-lock.yaml']);
+	t.deepEqual(evidenceOf(result, 'intercom'), ['@intercom/messenger-js-sdk in pnpm-lock.yaml:21']);
 });
 
 test('pnpm-lock.yaml v5: /name/version keys and top-level dependencies', (t) => {
@@ -302,7 +302,7 @@ left-pad@^1.3.0:
 `;
 	const result = detectServices([{file: 'yarn.lock', kind: 'yarn.lock', text}]);
 	t.deepEqual(ids(result), ['sendgrid', 'stripe']);
-	t.deepEqual(evidenceOf(result, 'sendgrid'), ['@sendgrid/mail in yarn.lock']);
+	t.deepEqual(evidenceOf(result, 'sendgrid'), ['@sendgrid/mail in yarn.lock:5']);
 	t.deepEqual(result.warnings, []);
 });
 
@@ -330,7 +330,7 @@ __metadata:
 `;
 	const result = detectServices([{file: 'yarn.lock', kind: 'yarn.lock', text}]);
 	t.deepEqual(ids(result), ['auth0', 'posthog', 'twilio']);
-	t.deepEqual(evidenceOf(result, 'twilio'), ['twilio in yarn.lock']);
+	t.deepEqual(evidenceOf(result, 'twilio'), ['twilio in yarn.lock:13']);
 });
 
 test('env files: key names only, values never appear anywhere in the result', (t) => {
@@ -357,11 +357,11 @@ test('env files: key names only, values never appear anywhere in the result', (t
 		'sentry',
 		'stripe',
 	]);
-	t.deepEqual(evidenceOf(result, 'stripe'), ['STRIPE_SECRET_KEY in apps/web/.env.example']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['STRIPE_SECRET_KEY in apps/web/.env.example:2']);
 	t.deepEqual(evidenceOf(result, 'azure-openai'), [
-		'AZURE_OPENAI_API_KEY in apps/web/.env.example',
+		'AZURE_OPENAI_API_KEY in apps/web/.env.example:7',
 	]);
-	t.deepEqual(evidenceOf(result, 'auth0'), ['AUTH0_SOMETHING_NEW in apps/web/.env.example']);
+	t.deepEqual(evidenceOf(result, 'auth0'), ['AUTH0_SOMETHING_NEW in apps/web/.env.example:9']);
 	const serialised = JSON.stringify(result);
 	for (const secret of [
 		'SUPERSECRET',
@@ -435,4 +435,343 @@ test('a 10,000-package lockfile is read in one pass', (t) => {
 		},
 	]);
 	t.deepEqual(ids(result), ['stripe']);
+});
+
+// Other ecosystems ---------------------------------------------------------------------------
+
+const input = (file: string, kind: ScanInput['kind'], text: string): ScanInput => ({
+	file,
+	kind,
+	text,
+});
+
+test('bun.lock: trailing commas, workspace declarations, nested package keys', (t) => {
+	const text = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "app",
+      "dependencies": {
+        "@sentry/bun": "^8.0.0",
+      },
+    },
+  },
+  "packages": {
+    "@sentry/bun": ["@sentry/bun@8.0.0", "", { "dependencies": { "@sentry/core": "8.0.0" } }, "sha512-x"],
+    "@sentry/core": ["@sentry/core@8.0.0", "", {}, "sha512-y"],
+    "some-lib/stripe": ["stripe@14.0.0", "", {}, "sha512-z"],
+  }
+}
+`;
+	const result = detectServices([input('bun.lock', 'bun.lock', text)]);
+	t.deepEqual(ids(result), ['sentry', 'stripe']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['stripe in bun.lock:14']);
+	// A scope counts for declared packages only: @sentry/core, pulled in, adds nothing.
+	t.deepEqual(evidenceOf(result, 'sentry'), ['@sentry/bun in bun.lock:7']);
+	t.deepEqual(result.warnings, []);
+});
+
+test('requirements: extras, markers, URLs, editable eggs, continuation lines, PEP 503 names', (t) => {
+	const text = [
+		'# comment',
+		'Django[argon2]>=5 ; python_version > "3.10"',
+		'sentry_sdk==2.0 \\',
+		'    --hash=sha256:abc',
+		'-e git+https://github.com/getsentry/sentry-python.git#egg=Sentry.SDK',
+		'stripe @ https://example.com/stripe-9.0.0-py3-none-any.whl',
+		'./local-package',
+		'https://example.com/archive.zip',
+		'--index-url https://pypi.org/simple',
+		'Google_Cloud.Storage~=2.16',
+	].join('\n');
+	const result = detectServices([input('requirements/base.txt', 'requirements.txt', text)]);
+	t.deepEqual(ids(result), ['google-cloud-storage', 'sentry', 'stripe']);
+	t.deepEqual(evidenceOf(result, 'sentry'), ['sentry-sdk in requirements/base.txt:3']);
+	t.deepEqual(evidenceOf(result, 'google-cloud-storage'), [
+		'google-cloud-storage in requirements/base.txt:10',
+	]);
+	t.deepEqual(result.warnings, []);
+});
+
+test('uv.lock, Pipfile and Pipfile.lock', (t) => {
+	const uv = `version = 1
+requires-python = ">=3.12"
+
+[[package]]
+name = "anthropic"
+version = "0.28.0"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [
+    { name = "httpx" },
+]
+
+[[package]]
+name = "app"
+version = "0.1.0"
+source = { editable = "." }
+`;
+	const pipfile = `[[source]]
+url = "https://pypi.org/simple"
+
+[packages]
+resend = "*"
+
+[dev-packages]
+pytest = "*"
+`;
+	const pipfileLock = JSON.stringify(
+		{_meta: {}, default: {resend: {version: '==2.0.0'}}, develop: {sendgrid: {}}},
+		undefined,
+		4,
+	);
+	const result = detectServices([
+		input('uv.lock', 'uv.lock', uv),
+		input('Pipfile', 'Pipfile', pipfile),
+		input('Pipfile.lock', 'Pipfile.lock', pipfileLock),
+	]);
+	t.deepEqual(ids(result), ['anthropic', 'resend', 'sendgrid']);
+	t.deepEqual(evidenceOf(result, 'anthropic'), ['anthropic in uv.lock:5']);
+	t.deepEqual(evidenceOf(result, 'resend'), ['resend in Pipfile:5', 'resend in Pipfile.lock:4']);
+	t.deepEqual(evidenceOf(result, 'sendgrid'), ['sendgrid in Pipfile.lock:9']);
+	t.deepEqual(result.warnings, []);
+});
+
+test('pyproject.toml: PEP 735 groups, uv dev-dependencies, Poetry dev tables; multi-line arrays with comments', (t) => {
+	const text = `[project]
+name = "x"
+dependencies = [
+  # the model
+  "anthropic[vertex]>=0.28",  # trailing comment with "quotes"
+]
+
+[dependency-groups]
+dev = ["groq>=0.9", {include-group = "lint"}]
+
+[tool.uv]
+dev-dependencies = ['replicate']
+
+[tool.poetry.dev-dependencies]
+cohere = "^5"
+
+[tool.poetry.group.test.dependencies]
+"mistralai" = "^1"
+`;
+	const result = detectServices([input('pyproject.toml', 'pyproject.toml', text)]);
+	t.deepEqual(ids(result), ['anthropic', 'cohere', 'groq', 'mistral', 'replicate']);
+	t.deepEqual(evidenceOf(result, 'anthropic'), ['anthropic in pyproject.toml:5']);
+	t.deepEqual(evidenceOf(result, 'mistral'), ['mistralai in pyproject.toml:18']);
+	t.deepEqual(result.warnings, []);
+});
+
+test('pom.xml: dependencies with their artifactId line; exclusions and comments left out', (t) => {
+	const text = `<?xml version="1.0"?>
+<project>
+  <dependencies>
+    <!-- <dependency><groupId>com.twilio.sdk</groupId><artifactId>twilio</artifactId></dependency> -->
+    <dependency>
+      <groupId>com.stripe</groupId>
+      <artifactId>stripe-java</artifactId>
+      <version>26.0.0</version>
+      <exclusions>
+        <exclusion>
+          <groupId>io.sentry</groupId>
+          <artifactId>sentry</artifactId>
+        </exclusion>
+      </exclusions>
+    </dependency>
+    <dependency><groupId>software.amazon.awssdk</groupId><artifactId>s3</artifactId></dependency>
+    <dependency>
+      <groupId>software.amazon.awssdk</groupId>
+      <artifactId>dynamodb</artifactId>
+    </dependency>
+  </dependencies>
+</project>
+`;
+	const result = detectServices([input('pom.xml', 'pom.xml', text)]);
+	t.deepEqual(ids(result), ['amazon-s3', 'aws', 'stripe']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['com.stripe:stripe-java in pom.xml:7']);
+	t.deepEqual(evidenceOf(result, 'amazon-s3'), ['software.amazon.awssdk:s3 in pom.xml:16']);
+	// A group prefix counts for declared dependencies: dynamodb is AWS at large.
+	t.deepEqual(evidenceOf(result, 'aws'), ['software.amazon.awssdk:dynamodb in pom.xml:19']);
+	t.deepEqual(result.warnings, []);
+});
+
+test('build.gradle: coordinate strings with classifiers, map notation, Kotlin DSL', (t) => {
+	const groovy = `dependencies {
+    implementation "io.sentry:sentry-android:7.10.0@aar"
+    implementation group: 'com.mixpanel.android', name: 'mixpanel-android', version: '7.5.2'
+    implementation 'junit:junit:4.13.2'
+    def url = "https://example.com:8080"
+}`;
+	const kotlin = `dependencies {
+    implementation(group = "com.amplitude", name = "analytics-android", version = "1.16.8")
+    implementation("com.onesignal:OneSignal:[5.0.0, 5.99.99]")
+}`;
+	const result = detectServices([
+		input('app/build.gradle', 'build.gradle', groovy),
+		input('lib/build.gradle.kts', 'build.gradle', kotlin),
+	]);
+	t.deepEqual(ids(result), ['amplitude', 'mixpanel', 'onesignal', 'sentry']);
+	t.deepEqual(evidenceOf(result, 'mixpanel'), [
+		'com.mixpanel.android:mixpanel-android in app/build.gradle:3',
+	]);
+	t.deepEqual(evidenceOf(result, 'onesignal'), [
+		'com.onesignal:OneSignal in lib/build.gradle.kts:3',
+	]);
+});
+
+test('Package.resolved: v1 repositoryURL, v2 and v3 location, SSH and .git forms', (t) => {
+	const v1 = JSON.stringify(
+		{
+			object: {
+				pins: [{package: 'Sentry', repositoryURL: 'https://github.com/getsentry/sentry-cocoa.git'}],
+			},
+			version: 1,
+		},
+		undefined,
+		2,
+	);
+	const v2 = JSON.stringify(
+		{
+			pins: [
+				{
+					identity: 'x',
+					kind: 'remoteSourceControl',
+					location: 'git@github.com:Amplitude/Amplitude-Swift.git',
+				},
+			],
+			version: 2,
+		},
+		undefined,
+		2,
+	);
+	const v3 = JSON.stringify(
+		{
+			originHash: 'x',
+			pins: [{identity: 'y', location: 'https://github.com/RevenueCat/purchases-ios/'}],
+			version: 3,
+		},
+		undefined,
+		2,
+	);
+	const result = detectServices([
+		input('a/Package.resolved', 'Package.resolved', v1),
+		input('b/Package.resolved', 'Package.resolved', v2),
+		input('c/Package.resolved', 'Package.resolved', v3),
+	]);
+	t.deepEqual(ids(result), ['amplitude', 'revenuecat', 'sentry']);
+	t.deepEqual(evidenceOf(result, 'sentry'), [
+		'github.com/getsentry/sentry-cocoa in a/Package.resolved:6',
+	]);
+	t.deepEqual(evidenceOf(result, 'amplitude'), [
+		'github.com/amplitude/amplitude-swift in b/Package.resolved:6',
+	]);
+	t.deepEqual(result.warnings, []);
+});
+
+test('templates: a snippet inside a longer one counts for the longer one only', (t) => {
+	const html = `<script async src="https://www.googletagmanager.com/gtag/js?id=AW-123456"></script>
+<script>gtag('config', 'AW-123456');</script>`;
+	const ads = detectServices([input('ads.html', 'template', html)]);
+	t.deepEqual(ids(ads), ['google-ads']);
+	t.deepEqual(evidenceOf(ads, 'google-ads'), [
+		'snippet "googletagmanager.com/gtag/js?id=AW-" in ads.html:1',
+		"snippet \"gtag('config', 'AW-\" in ads.html:2",
+	]);
+});
+
+test('templates: JSX and TSX count only with a literal script tag; Next.js <Script> is one', (t) => {
+	const withTag = `export function Analytics() {
+  return <Script src="https://plausible.io/js/script.js" data-domain="x" />;
+}`;
+	const without = `export const track = () => window.fbq('init', '1');`;
+	const result = detectServices([
+		input('app/analytics.tsx', 'template', withTag),
+		input('app/track.jsx', 'template', without),
+	]);
+	t.deepEqual(ids(result), ['plausible']);
+	t.deepEqual(evidenceOf(result, 'plausible'), ['script plausible.io in app/analytics.tsx:2']);
+});
+
+test('headers: vercel.json and nginx, report-only policies, wildcards, hosts shared by no one service', (t) => {
+	const vercel = JSON.stringify(
+		{
+			headers: [
+				{
+					source: '/(.*)',
+					headers: [
+						{
+							key: 'Content-Security-Policy',
+							value: "script-src 'self' https://cdn.segment.com https://*.googleapis.com",
+						},
+					],
+				},
+			],
+		},
+		undefined,
+		2,
+	);
+	const nginx = `server {
+  add_header Content-Security-Policy-Report-Only "default-src 'self';
+      script-src 'self' js.intercomcdn.com widget.intercom.io" always;
+  add_header X-Frame-Options DENY;
+}`;
+	const result = detectServices([
+		input('vercel.json', 'headers', vercel),
+		input('nginx/site.conf', 'headers', nginx),
+	]);
+	// *.googleapis.com is Google Fonts', Maps' and others' alike: it names no service.
+	t.deepEqual(ids(result), ['intercom', 'segment']);
+	t.deepEqual(evidenceOf(result, 'segment'), ['CSP host https://cdn.segment.com in vercel.json:8']);
+	t.deepEqual(evidenceOf(result, 'intercom'), ['CSP host js.intercomcdn.com in nginx/site.conf:3']);
+});
+
+test('templates: many places in many files fold into counts', (t) => {
+	const inputs: ScanInput[] = [];
+	for (let page = 0; page < 8; page++) {
+		const text = Array.from(
+			{length: 5},
+			(_, index) => `<script src="https://plausible.io/js/${index}.js"></script>`,
+		).join('\n');
+		inputs.push(input(`page-${page}.html`, 'template', text));
+	}
+
+	const evidence = evidenceOf(detectServices(inputs), 'plausible');
+	// One line per distinct host per file, the first five files, then a count of the rest.
+	t.deepEqual(evidence, [
+		'script plausible.io in page-0.html:1',
+		'script plausible.io in page-1.html:1',
+		'script plausible.io in page-2.html:1',
+		'script plausible.io in page-3.html:1',
+		'script plausible.io in page-4.html:1',
+		'and 3 more files with its scripts or hosts',
+	]);
+});
+
+test('go.mod: single-line requires, module prefixes at path boundaries only', (t) => {
+	const text = `module example.com/app
+
+go 1.22
+
+require github.com/stripe/stripe-go/v79 v79.0.0
+require github.com/stripe/stripe-gopher v1.0.0
+`;
+	const result = detectServices([input('go.mod', 'go.mod', text)]);
+	t.deepEqual(ids(result), ['stripe']);
+	t.deepEqual(evidenceOf(result, 'stripe'), ['github.com/stripe/stripe-go/v79 in go.mod:5']);
+});
+
+test('composer: a vendor the service owns counts only for what composer.json requires', (t) => {
+	const composerJson = JSON.stringify({require: {'sentry/sdk': '^4'}}, undefined, 2);
+	const composerLock = JSON.stringify(
+		{packages: [{name: 'mollie/some-internal-lib'}]},
+		undefined,
+		2,
+	);
+	const result = detectServices([
+		input('composer.json', 'composer.json', composerJson),
+		input('composer.lock', 'composer.lock', composerLock),
+	]);
+	t.deepEqual(ids(result), ['sentry']);
+	t.deepEqual(evidenceOf(result, 'sentry'), ['sentry/sdk in require of composer.json:3']);
 });

@@ -108,14 +108,14 @@ test('scan names all eight services of the "done when" repo, with evidence', asy
 	const result = await run(['scan'], folder);
 	t.is(result.exitCode, 0, result.stderr);
 	for (const [name, category, line] of [
-		['Stripe', 'payments', 'stripe in dependencies of package.json'],
-		['Sentry', 'error-monitoring', '@sentry/node in dependencies of package.json'],
-		['PostHog', 'product-analytics', 'posthog-js in dependencies of package.json'],
-		['Twilio SendGrid', 'transactional-email', '@sendgrid/mail in dependencies of package.json'],
-		['OpenAI', 'ai', 'openai in dependencies of package.json'],
-		['Twilio', 'sms-telephony', 'twilio in dependencies of package.json'],
-		['Auth0', 'authentication', '@auth0/auth0-react in dependencies of package.json'],
-		['Intercom', 'support', '@intercom/messenger-js-sdk in dependencies of package.json'],
+		['Stripe', 'payments', 'stripe in dependencies of package.json:12'],
+		['Sentry', 'error-monitoring', '@sentry/node in dependencies of package.json:9'],
+		['PostHog', 'product-analytics', 'posthog-js in dependencies of package.json:11'],
+		['Twilio SendGrid', 'transactional-email', '@sendgrid/mail in dependencies of package.json:8'],
+		['OpenAI', 'ai', 'openai in dependencies of package.json:10'],
+		['Twilio', 'sms-telephony', 'twilio in dependencies of package.json:13'],
+		['Auth0', 'authentication', '@auth0/auth0-react in dependencies of package.json:6'],
+		['Intercom', 'support', '@intercom/messenger-js-sdk in dependencies of package.json:7'],
 	] as const) {
 		t.true(
 			result.stdout.includes(`${name} (${category})\n  ${line}\n`),
@@ -136,7 +136,7 @@ test('scan names all eight services of the "done when" repo, with evidence', asy
 			id: 'sentry',
 			name: 'Sentry',
 			category: 'error-monitoring',
-			evidence: ['@sentry/node in dependencies of package.json'],
+			evidence: ['@sentry/node in dependencies of package.json:9'],
 		},
 	);
 });
@@ -155,12 +155,12 @@ test('scan: npm lockfile v3 and .env.example keys', async (t) => {
 	const json = await scanJson(t, await repo(t, 'npm-v3'));
 	t.deepEqual(ids(json), ['logrocket', 'mailgun', 'sentry']);
 	t.deepEqual(evidence(json, 'sentry'), [
-		'@sentry/node in dependencies of package.json',
-		'SENTRY_DSN in .env.example',
-		'@sentry/node in package-lock.json',
+		'@sentry/node in dependencies of package.json:6',
+		'SENTRY_DSN in .env.example:3',
+		'@sentry/node in package-lock.json:11',
 	]);
-	t.deepEqual(evidence(json, 'mailgun'), ['mailgun.js in package-lock.json']);
-	t.deepEqual(evidence(json, 'logrocket'), ['LOGROCKET_APP_ID in .env.example']);
+	t.deepEqual(evidence(json, 'mailgun'), ['mailgun.js in package-lock.json:30']);
+	t.deepEqual(evidence(json, 'logrocket'), ['LOGROCKET_APP_ID in .env.example:4']);
 	t.false(JSON.stringify(json).includes('your-app-id-here'));
 });
 
@@ -168,11 +168,13 @@ test('scan: pnpm workspace and pnpm-lock.yaml v9', async (t) => {
 	const json = await scanJson(t, await repo(t, 'pnpm'));
 	t.deepEqual(ids(json), ['algolia', 'mapbox', 'postmark', 'resend']);
 	t.deepEqual(evidence(json, 'resend'), [
-		'resend in dependencies of packages/api/package.json',
-		'resend in pnpm-lock.yaml',
+		'resend in dependencies of packages/api/package.json:4',
+		'resend in pnpm-lock.yaml:17',
 	]);
-	t.deepEqual(evidence(json, 'mapbox'), ['NEXT_PUBLIC_MAPBOX_TOKEN in packages/web/.env.example']);
-	t.deepEqual(evidence(json, 'postmark'), ['postmark in pnpm-lock.yaml']);
+	t.deepEqual(evidence(json, 'mapbox'), [
+		'NEXT_PUBLIC_MAPBOX_TOKEN in packages/web/.env.example:1',
+	]);
+	t.deepEqual(evidence(json, 'postmark'), ['postmark in pnpm-lock.yaml:39']);
 	t.deepEqual(json.warnings, []);
 });
 
@@ -180,9 +182,9 @@ test('scan: yarn workspaces ({packages: [...]}), yarn.lock v1 and .env.sample', 
 	const json = await scanJson(t, await repo(t, 'yarn'));
 	t.deepEqual(ids(json), ['crisp', 'hotjar', 'mapbox']);
 	t.deepEqual(evidence(json, 'hotjar'), [
-		'@hotjar/browser in devDependencies of apps/admin/package.json',
-		'HOTJAR_SITE_ID in apps/web/.env.sample',
-		'@hotjar/browser in yarn.lock',
+		'@hotjar/browser in devDependencies of apps/admin/package.json:4',
+		'HOTJAR_SITE_ID in apps/web/.env.sample:1',
+		'@hotjar/browser in yarn.lock:5',
 	]);
 	t.false(JSON.stringify(json).includes('1234567'));
 });
@@ -194,16 +196,16 @@ test('scan: an npm workspaces monorepo, most specific matches, patterns that lea
 	const json = JSON.parse(result.stdout) as ScanJson;
 	t.deepEqual(ids(json), ['amazon-ses', 'aws', 'segment', 'sentry', 'stripe', 'twilio']);
 	t.deepEqual(evidence(json, 'amazon-ses'), [
-		'@aws-sdk/client-ses in dependencies of apps/web/package.json',
+		'@aws-sdk/client-ses in dependencies of apps/web/package.json:5',
 	]);
 	t.deepEqual(evidence(json, 'aws'), [
-		'@aws-sdk/client-dynamodb in dependencies of apps/api/package.json',
+		'@aws-sdk/client-dynamodb in dependencies of apps/api/package.json:4',
 	]);
 	t.deepEqual(evidence(json, 'stripe'), [
-		'@stripe/react-stripe-js in peerDependencies of packages/ui/package.json',
+		'@stripe/react-stripe-js in peerDependencies of packages/ui/package.json:4',
 	]);
 	t.deepEqual(evidence(json, 'segment'), [
-		'@segment/analytics-node in optionalDependencies of packages/nested/deep/package.json',
+		'@segment/analytics-node in optionalDependencies of packages/nested/deep/package.json:4',
 	]);
 	// packages/ignored is excluded by "!packages/ignored"; apps/api/.env is never read.
 	t.false(ids(json).includes('mixpanel'));
@@ -375,9 +377,9 @@ test('check fails with a GDPR-13.1.e error for each detected service the answers
 	t.is(drift.length, 8);
 	t.true(drift.every((finding) => finding.severity === 'error'));
 	for (const [name, line] of [
-		['Stripe', 'stripe in dependencies of package.json'],
-		['Auth0', '@auth0/auth0-react in dependencies of package.json'],
-		['Intercom', '@intercom/messenger-js-sdk in dependencies of package.json'],
+		['Stripe', 'stripe in dependencies of package.json:12'],
+		['Auth0', '@auth0/auth0-react in dependencies of package.json:6'],
+		['Intercom', '@intercom/messenger-js-sdk in dependencies of package.json:7'],
 	] as const) {
 		const finding = drift.find((item) => item.message.startsWith(`The repo uses ${name} (`));
 		t.truthy(finding, name);
@@ -392,7 +394,7 @@ test('check fails with a GDPR-13.1.e error for each detected service the answers
 	t.is(text.exitCode, 1);
 	t.regex(
 		text.stdout,
-		/error {3}GDPR-13\.1\.e {2}The repo uses PostHog \(posthog-js in dependencies of package\.json\)/,
+		/error {3}GDPR-13\.1\.e {2}The repo uses PostHog \(posthog-js in dependencies of package\.json:11\)/,
 	);
 	noSecrets(t, json.stdout, json.stderr, text.stdout, text.stderr);
 });

@@ -108,8 +108,11 @@ ${common}`,
 	scan: `Usage
   $ privacy-wizard scan [--json]
 
-Reads the repo's package.json files, lockfiles and .env.example key names (never
-values, never .env) and suggests the services they reveal, with the evidence.
+Reads the repo's manifests and lockfiles (npm, pnpm, yarn, bun, pip, Poetry, uv,
+Pipenv, Bundler, Go, Composer, Maven, Gradle, CocoaPods, SwiftPM, pub), script
+tags and snippets in HTML and templates, Content-Security-Policy hosts, and
+.env.example key names (never values, never .env), and suggests the services
+they reveal, each with its evidence (file:line).
 
 Options
   --json            Print as JSON

@@ -58,7 +58,7 @@ export async function scan({values, positionals}: Parsed): Promise<number> {
 
 	if (detections.length === 0) {
 		await stdout(
-			`No known services found in the package.json files, lockfiles or .env.example keys of ${root}.\nServices used without an SDK (a script tag, a dashboard) still belong in the answers: see \`privacy-wizard processors\`.\n`,
+			`No known services found in the manifests, lockfiles, templates or .env.example keys of ${root}.\nServices used without an SDK or a script tag (a dashboard, a server-side API call) still belong in the answers: see \`privacy-wizard processors\`.\n`,
 		);
 		return 0;
 	}

@@ -1,43 +1,49 @@
 import {lstat, readFile, readdir, realpath, stat} from 'node:fs/promises';
 import path from 'node:path';
-import {
-	detectServices,
-	type DetectionResult,
-	type ScanInput,
-	type ScanInputKind,
-} from '../core/catalog/detect.js';
+import {Detector, type DetectionResult, type ScanInputKind} from '../core/catalog/detect.js';
+import {isSkippedFolder, isWebKind, scanKind} from '../core/catalog/scan-files.js';
 
 /**
-Reads what a repository says about the services it uses: the root package.json and the
-workspaces' package.json files (npm/yarn `workspaces`, pnpm-workspace.yaml), the lockfiles at
-the root, and the key names of `.env.example` / `.env.sample` files. Never `.env` itself, never
-node_modules, never a path outside the root (`..`, absolute paths, symlinks that lead out).
-Whatever cannot be read becomes a warning naming the file; the scan goes on with the rest.
+Reads what a repository says about the services it uses. It walks the repository (never
+node_modules, vendor/, Pods/, build output or dot-folders; see scan-files.ts) for the manifests
+and lockfiles of every ecosystem, HTML and templates, files that set headers, and example env
+files (key names only; never `.env` or `.env.local`). package.json files count at the root, in
+its workspaces (npm/yarn `workspaces`, pnpm-workspace.yaml) and beside a JavaScript lockfile.
+Never a path outside the root (`..`, absolute paths, symlinks that lead out). Whatever cannot be
+read becomes a warning naming the file; the scan goes on with the rest.
 */
 
 export type ScanOptions = {
 	/** At most this many workspace folders are read (default 5,000). */
 	maxWorkspaces?: number;
-	/** Folders a `**` pattern may visit before it stops (default 50,000). */
+	/** Folders a `**` pattern, or the walk of the repository, may visit (default 50,000). */
 	maxVisited?: number;
-	/** Files larger than this are skipped with a warning (default 64 MiB). */
+	/** Manifests and lockfiles larger than this are skipped with a warning (default 64 MiB). */
 	maxFileBytes?: number;
+	/** Templates and header files larger than this are skipped with a warning (default 4 MiB). */
+	maxWebFileBytes?: number;
 };
 
-const lockfiles: Array<[string, ScanInputKind]> = [
-	['package-lock.json', 'package-lock.json'],
-	['npm-shrinkwrap.json', 'package-lock.json'],
-	['pnpm-lock.yaml', 'pnpm-lock.yaml'],
-	['yarn.lock', 'yarn.lock'],
-];
+/** Files whose folder is a JavaScript project: its package.json counts too. */
+const javascriptLockfiles = new Set([
+	'package-lock.json',
+	'npm-shrinkwrap.json',
+	'pnpm-lock.yaml',
+	'yarn.lock',
+	'bun.lock',
+]);
 
-/** Example env files: key names only. `.env`, `.env.local` and the like hold secrets. */
-export const envExampleFiles = ['.env.example', '.env.sample'] as const;
-
+/** Folders skipped by workspace patterns. */
 const skippedFolders = new Set(['node_modules', '.git']);
 
 function toPosix(relative: string): string {
 	return relative.split(path.sep).join('/');
+}
+
+function formatBytes(bytes: number): string {
+	return bytes >= 1024 * 1024
+		? `${Math.round(bytes / 1024 / 1024)} MiB`
+		: `${Math.round(bytes / 1024)} KiB`;
 }
 
 function describeError(error: unknown): string {
@@ -94,7 +100,11 @@ class RepoReader {
 	The real path of an entry when it exists and stays inside the root; undefined (with a
 	warning for a link that leads out or an unreadable entry) otherwise.
 	*/
-	async resolve(absolute: string, what: 'file' | 'folder'): Promise<string | undefined> {
+	async resolve(
+		absolute: string,
+		what: 'file' | 'folder',
+		limit = this.options.maxFileBytes,
+	): Promise<string | undefined> {
 		let info;
 		try {
 			info = await lstat(absolute);
@@ -137,9 +147,9 @@ class RepoReader {
 			return undefined;
 		}
 
-		if (what === 'file' && info.size > this.options.maxFileBytes) {
+		if (what === 'file' && info.size > limit) {
 			this.warnings.push(
-				`${this.relative(absolute)} is larger than ${Math.round(this.options.maxFileBytes / 1024 / 1024)} MiB; it was skipped.`,
+				`${this.relative(absolute)} is larger than ${formatBytes(limit)}; it was skipped.`,
 			);
 			return undefined;
 		}
@@ -156,8 +166,8 @@ class RepoReader {
 		}
 	}
 
-	async readText(absolute: string): Promise<string | undefined> {
-		const real = await this.resolve(absolute, 'file');
+	async readText(absolute: string, limit?: number): Promise<string | undefined> {
+		const real = await this.resolve(absolute, 'file', limit);
 		if (real === undefined) {
 			return undefined;
 		}
@@ -373,6 +383,7 @@ function patternRegExp(segments: string[]): RegExp {
 /** Workspace folders (absolute), without those of `!negated` patterns, capped with a warning. */
 async function workspaceFolders(
 	reader: RepoReader,
+	base: string,
 	patterns: string[],
 	source: string,
 	maxWorkspaces: number,
@@ -390,7 +401,7 @@ async function workspaceFolders(
 		} else if (negated) {
 			exclude.push(patternRegExp(parsed.segments));
 		} else {
-			await expand(reader, reader.root, parsed.segments, budget, include);
+			await expand(reader, base, parsed.segments, budget, include);
 		}
 	}
 
@@ -401,8 +412,8 @@ async function workspaceFolders(
 	}
 
 	const folders = [...include].filter((folder) => {
-		const relative = `/${reader.relative(folder)}`;
-		return folder !== reader.root && !exclude.some((pattern) => pattern.test(relative));
+		const relative = `/${toPosix(path.relative(base, folder))}`;
+		return folder !== base && !exclude.some((pattern) => pattern.test(relative));
 	});
 	if (folders.length > maxWorkspaces) {
 		reader.warnings.push(
@@ -414,6 +425,115 @@ async function workspaceFolders(
 	return folders;
 }
 
+// The walk -------------------------------------------------------------------------------
+
+/**
+The repository's files a scan reads (absolute paths, sorted), found depth first without
+following links to folders: a link inside the repo leads to a folder walked anyway, one outside
+is never read. Stops with a warning after `maxVisited` folders.
+*/
+async function walk(reader: RepoReader): Promise<string[]> {
+	const files: string[] = [];
+	const stack = [reader.root];
+	let visited = 0;
+	while (stack.length > 0) {
+		const folder = stack.pop()!;
+		if (visited++ >= reader.maxVisited) {
+			reader.warnings.push(
+				`The repository has more than ${reader.maxVisited.toLocaleString('en')} folders; only the first were scanned.`,
+			);
+			break;
+		}
+
+		let entries;
+		try {
+			entries = await readdir(folder, {withFileTypes: true});
+		} catch (error) {
+			reader.warnings.push(
+				`Could not read the folder ${reader.relative(folder)} (${describeError(error)}); it was skipped.`,
+			);
+			continue;
+		}
+
+		const subfolders: string[] = [];
+		for (const entry of entries) {
+			const child = path.join(folder, entry.name);
+			if (entry.isDirectory()) {
+				const kind = scanKind(reader.relative(child));
+				if (kind !== undefined && kind !== 'template') {
+					reader.warnings.push(
+						`${reader.relative(child)} is a folder, not a file; it was skipped.`,
+					);
+				} else if (!isSkippedFolder(entry.name)) {
+					subfolders.push(child);
+				}
+			} else if (
+				(entry.isFile() || entry.isSymbolicLink()) &&
+				scanKind(reader.relative(child)) !== undefined
+			) {
+				files.push(child);
+			}
+		}
+
+		stack.push(...subfolders.sort().reverse());
+	}
+
+	return files.sort((a, b) => {
+		const left = reader.relative(a);
+		const right = reader.relative(b);
+		return left < right ? -1 : left > right ? 1 : 0;
+	});
+}
+
+/** The package.json files of a JavaScript project root: its own and its workspaces'. */
+async function javascriptManifests(
+	reader: RepoReader,
+	projectRoot: string,
+	settings: Required<ScanOptions>,
+	taken: Set<string>,
+): Promise<string[]> {
+	const manifests = [path.join(projectRoot, 'package.json')];
+	const manifestText = await reader.readText(manifests[0]!, settings.maxFileBytes);
+	const patterns: Array<{patterns: string[]; source: string}> = [];
+	const prefix = projectRoot === reader.root ? '' : `${reader.relative(projectRoot)}/`;
+	if (manifestText !== undefined) {
+		try {
+			const list = manifestWorkspacePatterns(JSON.parse(manifestText) as unknown);
+			if (list) patterns.push({patterns: list, source: `${prefix}package.json`});
+		} catch {
+			// The detector names the malformed file.
+		}
+	}
+
+	const pnpmWorkspace = await reader.readText(path.join(projectRoot, 'pnpm-workspace.yaml'));
+	if (pnpmWorkspace !== undefined) {
+		patterns.push({
+			patterns: pnpmWorkspacePatterns(pnpmWorkspace),
+			source: `${prefix}pnpm-workspace.yaml`,
+		});
+	}
+
+	for (const entry of patterns) {
+		const remaining = settings.maxWorkspaces - taken.size;
+		for (const folder of await workspaceFolders(
+			reader,
+			projectRoot,
+			entry.patterns,
+			entry.source,
+			remaining,
+		)) {
+			// A link to another workspace is the same workspace.
+			const real = await realpath(folder).catch(() => folder);
+			if (!taken.has(real)) {
+				taken.add(real);
+				manifests.push(path.join(folder, 'package.json'));
+			}
+		}
+	}
+
+	return manifests;
+}
+
 // The scan -------------------------------------------------------------------------------
 
 /** Read the repo's files (see the module comment) and detect the services they reveal. */
@@ -422,66 +542,46 @@ export async function scanRepo(root: string, options: ScanOptions = {}): Promise
 		maxWorkspaces: options.maxWorkspaces ?? 5000,
 		maxVisited: options.maxVisited ?? 50_000,
 		maxFileBytes: options.maxFileBytes ?? 64 * 1024 * 1024,
+		maxWebFileBytes: options.maxWebFileBytes ?? 4 * 1024 * 1024,
 	};
 	const reader = new RepoReader(path.resolve(root), settings);
 	await reader.init();
-	const inputs: ScanInput[] = [];
-	const add = async (absolute: string, kind: ScanInputKind): Promise<string | undefined> => {
-		const text = await reader.readText(absolute);
-		if (text !== undefined) {
-			inputs.push({file: reader.relative(absolute), kind, text});
-		}
-
-		return text;
+	const detector = new Detector();
+	const read = new Set<string>();
+	const add = async (absolute: string, kind: ScanInputKind): Promise<void> => {
+		if (read.has(absolute)) return;
+		read.add(absolute);
+		const limit = isWebKind(kind) ? settings.maxWebFileBytes : settings.maxFileBytes;
+		const text = await reader.readText(absolute, limit);
+		if (text !== undefined) detector.add({file: reader.relative(absolute), kind, text});
 	};
 
-	const manifestText = await add(path.join(reader.root, 'package.json'), 'package.json');
-	const patterns: Array<{patterns: string[]; source: string}> = [];
-	if (manifestText !== undefined) {
-		try {
-			const list = manifestWorkspacePatterns(JSON.parse(manifestText) as unknown);
-			if (list) {
-				patterns.push({patterns: list, source: 'package.json'});
-			}
-		} catch {
-			// detectServices names the malformed file.
-		}
-	}
-
-	const pnpmWorkspace = await reader.readText(path.join(reader.root, 'pnpm-workspace.yaml'));
-	if (pnpmWorkspace !== undefined) {
-		patterns.push({patterns: pnpmWorkspacePatterns(pnpmWorkspace), source: 'pnpm-workspace.yaml'});
-	}
-
-	const folders: string[] = [];
+	const files = await walk(reader);
+	// JavaScript projects: the root and every folder with a lockfile, with their workspaces.
+	const projectRoots = [
+		reader.root,
+		...new Set(
+			files
+				.filter((file) => javascriptLockfiles.has(path.basename(file)))
+				.map((file) => path.dirname(file))
+				.filter((folder) => folder !== reader.root),
+		),
+	];
 	const taken = new Set<string>();
-	for (const entry of patterns) {
-		const remaining = settings.maxWorkspaces - folders.length;
-		for (const folder of await workspaceFolders(reader, entry.patterns, entry.source, remaining)) {
-			// A link to another workspace is the same workspace.
-			const real = await realpath(folder).catch(() => folder);
-			if (!taken.has(real)) {
-				taken.add(real);
-				folders.push(folder);
-			}
+	for (const projectRoot of projectRoots) {
+		for (const manifest of await javascriptManifests(reader, projectRoot, settings, taken)) {
+			await add(manifest, 'package.json');
 		}
 	}
 
-	// Declared dependencies first, then env keys, then lockfiles (the evidence lists that order).
-	for (const folder of folders) {
-		await add(path.join(folder, 'package.json'), 'package.json');
+	for (const file of files) {
+		const kind = scanKind(reader.relative(file));
+		if (kind !== undefined && kind !== 'package.json') await add(file, kind);
 	}
 
-	for (const folder of [reader.root, ...folders]) {
-		for (const name of envExampleFiles) {
-			await add(path.join(folder, name), 'env-example');
-		}
-	}
-
-	for (const [name, kind] of lockfiles) {
-		await add(path.join(reader.root, name), kind);
-	}
-
-	const result = detectServices(inputs);
-	return {detections: result.detections, warnings: [...reader.warnings, ...result.warnings]};
+	const result = detector.result();
+	return {
+		detections: result.detections,
+		warnings: [...new Set([...reader.warnings, ...result.warnings])],
+	};
 }

@@ -46,7 +46,22 @@ export type CatalogCategory =
 	| 'maps'
 	| 'customer-data-platform'
 	| 'onboarding'
-	| 'avatars';
+	| 'avatars'
+	| 'attribution'
+	| 'push-notifications'
+	| 'subscriptions'
+	| 'consent-management'
+	| 'tag-management'
+	| 'identity-verification'
+	| 'fraud-prevention'
+	| 'surveys'
+	| 'e-signature'
+	| 'social'
+	| 'messaging'
+	| 'ab-testing'
+	| 'accounting'
+	| 'hr-recruiting'
+	| 'ecommerce';
 
 export type DataCategoryId =
 	| 'name'
@@ -72,20 +87,60 @@ export type DataCategoryId =
 
 export type DataCategory = {label: string; ccpaCategory: string};
 
-/** EEA/UK transfer mechanisms a vendor usually offers. */
-export type TransferTool = 'dpf' | 'sccs' | 'bcrs' | 'uk-idta' | 'uk-addendum' | 'uk-extension';
+/**
+EEA/UK/Swiss transfer mechanisms a vendor usually offers. The three DPF entries (the EU-US Data
+Privacy Framework, its UK Extension and the Swiss-US DPF) only for a vendor whose participation is
+stated on its own pages or the official list.
+*/
+export type TransferTool =
+	'dpf' | 'uk-extension' | 'swiss-us-dpf' | 'sccs' | 'bcrs' | 'uk-idta' | 'uk-addendum';
+
+/** Certifications and attestations a vendor states on its own pages. */
+export type Certification =
+	| 'iso-27001'
+	| 'iso-27701'
+	| 'iso-27018'
+	| 'soc-2'
+	| 'pci-dss'
+	| 'hipaa'
+	| 'csa-star'
+	| 'tisax'
+	| 'hds'
+	| 'c5';
 
 export type CatalogSignals = {
 	/** Exact npm package names of official SDKs. */
 	npm?: string[];
 	/** npm scopes owned by the vendor alone (`@sentry`). */
 	npmScopes?: string[];
+	/** PyPI names, PEP 503 normalised (lower case, runs of `-_.` as `-`). */
+	pypi?: string[];
+	/** RubyGems names. */
+	gems?: string[];
+	/** Go module path prefixes (`github.com/stripe/stripe-go` matches `…/stripe-go/v76`). */
+	go?: string[];
+	/** Packagist `vendor/package` names. */
+	composer?: string[];
+	/** Packagist vendors owned by the service alone. */
+	composerVendors?: string[];
+	/** Maven `groupId:artifactId` coordinates. */
+	maven?: string[];
+	/** Maven groupId prefixes owned by the service alone (`com.google.firebase`). */
+	mavenGroups?: string[];
+	/** Root CocoaPods names (`Firebase/Analytics` counts as `Firebase`). */
+	cocoapods?: string[];
+	/** Swift package repository URLs: lower case, no scheme, no `.git`. */
+	swiftpm?: string[];
+	/** pub.dev package names. */
+	pub?: string[];
 	/** Exact environment variable names. */
 	env?: string[];
 	/** Environment variable name prefixes, ending in an underscore (`STRIPE_`). */
 	envPrefixes?: string[];
-	/** Script or API host names. */
+	/** Script, pixel or API host names (a host also matches its subdomains). */
 	hosts?: string[];
+	/** Literal fragments of the vendor's official embed snippet (`fbq('init'`). */
+	snippets?: string[];
 };
 
 export type CatalogService = {
@@ -105,6 +160,7 @@ export type CatalogService = {
 	privacyUrl: string;
 	dpaUrl?: string;
 	consent: ConsentNature;
+	certifications?: Certification[];
 	signals: CatalogSignals;
 };
 
@@ -128,7 +184,11 @@ export function dataCategoryLabel(id: DataCategoryId): string {
 	return processorCatalog.dataCategories[id]?.label ?? id;
 }
 
-/** Whether a repository scan can reveal the service (host names are not scanned). */
+/**
+Whether the service has npm packages or env keys, the signals `check`'s no-evidence warning
+names (checks/drift.ts). Scans read every ecosystem, templates and headers too; widening this
+belongs with a summary there that names those signals.
+*/
 export function hasRepoSignals(service: CatalogService): boolean {
 	const {npm, npmScopes, env, envPrefixes} = service.signals;
 	return Boolean(npm?.length || npmScopes?.length || env?.length || envPrefixes?.length);

@@ -1,14 +1,38 @@
 import {catalogServices, compareServices, type CatalogService} from './catalog.js';
+import {
+	readPackageResolved,
+	readPackageSwift,
+	readPodfile,
+	readPodfileLock,
+} from './readers/apple.js';
+import {readPubspec, readPubspecLock} from './readers/dart.js';
+import {readGoMod} from './readers/go.js';
+import {readGradle, readPom, readVersionCatalog} from './readers/jvm.js';
+import {readBunLock, readManifest, readNpmLock, readPnpmLock, readYarnLock} from './readers/npm.js';
+import {readComposerJson, readComposerLock} from './readers/php.js';
+import {
+	readPackageTables,
+	readPipfile,
+	readPipfileLock,
+	readPyproject,
+	readRequirements,
+} from './readers/python.js';
+import {readGemfile, readGemfileLock} from './readers/ruby.js';
+import {jsonStringLines, numberedLines, Problems, type Found, type Sink} from './readers/text.js';
+import {readHeaders, readTemplate, type WebFound} from './readers/web.js';
+import {lockfileKinds, type ScanInputKind} from './scan-files.js';
+import {matchEnv, matchPackage, signalIndex, type Ecosystem, type SignalIndex} from './signals.js';
 
 /**
 Which catalog services a repository reveals, from files already read by the edge
-(source/repo/scan.ts): package.json files, lockfiles and the key names of `.env.example` files.
-Pure and linear in the size of the input: the lookup maps are built once per catalog, and every
-file is read line by line or parsed once.
+(source/repo/scan.ts): manifests and lockfiles of every ecosystem, HTML and templates, files
+that set headers, and the key names of example env files. Pure and linear in the size of the
+input: the lookup tables are built once per catalog, and every file is read once, line by line
+or parsed once. Every piece of evidence names its file and line.
 */
 
-export type ScanInputKind =
-	'package.json' | 'package-lock.json' | 'pnpm-lock.yaml' | 'yarn.lock' | 'env-example';
+export {dependencyFields} from './readers/npm.js';
+export type {ScanInputKind} from './scan-files.js';
 
 export type ScanInput = {
 	/** Repo-relative, with forward slashes. */
@@ -21,492 +45,392 @@ export type Detection = {service: CatalogService; evidence: string[]};
 
 export type DetectionResult = {detections: Detection[]; warnings: string[]};
 
-export const dependencyFields = [
-	'dependencies',
-	'devDependencies',
-	'peerDependencies',
-	'optionalDependencies',
-] as const;
-
-type Signals = {
-	npm: Map<string, CatalogService>;
-	scopes: Map<string, CatalogService>;
-	env: Map<string, CatalogService>;
-	envPrefixes: Map<string, CatalogService>;
+const ecosystemOf: Partial<Record<ScanInputKind, Ecosystem>> = {
+	'package.json': 'npm',
+	'package-lock.json': 'npm',
+	'pnpm-lock.yaml': 'npm',
+	'yarn.lock': 'npm',
+	'bun.lock': 'npm',
+	'requirements.txt': 'pypi',
+	'pyproject.toml': 'pypi',
+	Pipfile: 'pypi',
+	'poetry.lock': 'pypi',
+	'uv.lock': 'pypi',
+	'Pipfile.lock': 'pypi',
+	Gemfile: 'gems',
+	'Gemfile.lock': 'gems',
+	'go.mod': 'go',
+	'composer.json': 'composer',
+	'composer.lock': 'composer',
+	'pom.xml': 'maven',
+	'build.gradle': 'maven',
+	'gradle-catalog': 'maven',
+	Podfile: 'cocoapods',
+	'Podfile.lock': 'cocoapods',
+	'Package.swift': 'swiftpm',
+	'Package.resolved': 'swiftpm',
+	'pubspec.yaml': 'pub',
+	'pubspec.lock': 'pub',
 };
 
-const signalCache = new WeakMap<readonly CatalogService[], Signals>();
+/** What each reader is, for a warning that says what a file should have looked like. */
+const described: Partial<Record<ScanInputKind, string>> = {
+	'bun.lock': 'bun lockfile',
+	'requirements.txt': 'pip requirements file',
+	'pyproject.toml': 'TOML file',
+	Pipfile: 'TOML file',
+	'poetry.lock': 'Poetry lockfile',
+	'uv.lock': 'uv lockfile',
+	'Gemfile.lock': 'Bundler lockfile',
+	'go.mod': 'go.mod file',
+	'pom.xml': 'Maven POM',
+	'gradle-catalog': 'Gradle version catalog',
+	'Podfile.lock': 'CocoaPods lockfile',
+	'pubspec.lock': 'pub lockfile',
+};
 
-function signalsOf(services: readonly CatalogService[]): Signals {
-	const cached = signalCache.get(services);
-	if (cached) {
-		return cached;
-	}
-
-	const signals: Signals = {
-		npm: new Map(),
-		scopes: new Map(),
-		env: new Map(),
-		envPrefixes: new Map(),
-	};
-	// The first service to claim a signal keeps it (the catalog test keeps signals unique).
-	const claim = (map: Map<string, CatalogService>, key: string, service: CatalogService) => {
-		if (!map.has(key)) {
-			map.set(key, service);
-		}
-	};
-
-	for (const service of services) {
-		for (const name of service.signals.npm ?? []) claim(signals.npm, name, service);
-		for (const scope of service.signals.npmScopes ?? []) claim(signals.scopes, scope, service);
-		for (const key of service.signals.env ?? []) claim(signals.env, key, service);
-		for (const prefix of service.signals.envPrefixes ?? [])
-			claim(signals.envPrefixes, prefix, service);
-	}
-
-	signalCache.set(services, signals);
-	return signals;
-}
-
-/**
-The most specific service for a package: its exact name first, then its scope. A scope counts
-only for a dependency the project declares: transitive packages of a vendor's scope are often
-its build tools (`@vercel/nft`) or the shared parts of another SDK (`@aws-sdk/client-ses`
-brings `@aws-sdk/core`, which is SES, not all of AWS).
-*/
-function matchPackage(name: string, direct: boolean, signals: Signals): CatalogService | undefined {
-	const exact = signals.npm.get(name);
-	if (exact || !direct || !name.startsWith('@')) {
-		return exact;
-	}
-
-	const slash = name.indexOf('/');
-	return slash > 1 ? signals.scopes.get(name.slice(0, slash)) : undefined;
-}
-
-/** Prefixes that frameworks add to expose a variable to the browser. */
-const frameworkPrefixes = [
-	'NEXT_PUBLIC_',
-	'NUXT_PUBLIC_',
-	'NUXT_',
-	'VITE_',
-	'REACT_APP_',
-	'EXPO_PUBLIC_',
-	'GATSBY_',
-	'PUBLIC_',
-	'VUE_APP_',
-];
-
-function matchEnvName(key: string, signals: Signals): CatalogService | undefined {
-	const exact = signals.env.get(key);
-	if (exact) {
-		return exact;
-	}
-
-	// The longest prefix wins: AZURE_OPENAI_API_KEY is Azure OpenAI, not Azure.
-	let best: CatalogService | undefined;
-	for (let index = key.indexOf('_'); index !== -1; index = key.indexOf('_', index + 1)) {
-		const service = signals.envPrefixes.get(key.slice(0, index + 1));
-		if (service) {
-			best = service;
-		}
-	}
-
-	return best;
-}
-
-function matchEnv(key: string, signals: Signals): CatalogService | undefined {
-	const upper = key.toUpperCase();
-	const direct = matchEnvName(upper, signals);
-	if (direct) {
-		return direct;
-	}
-
-	for (const prefix of frameworkPrefixes) {
-		if (upper.startsWith(prefix) && upper.length > prefix.length) {
-			return matchEnvName(upper.slice(prefix.length), signals);
-		}
-	}
-
-	return undefined;
-}
-
-// Readers: each yields package names (or env keys) with where they were found. -------------
-
-/** A package name, where it was found, and whether the project declares it (not transitive). */
-type Found = {name: string; where: string; direct: boolean};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseJson(input: ScanInput, warnings: string[]): unknown {
-	try {
-		return JSON.parse(input.text.replace(/^\uFEFF/, '')) as unknown;
-	} catch (error) {
-		warnings.push(`${input.file} is not valid JSON (${(error as Error).message}); it was skipped.`);
-		return undefined;
-	}
-}
-
-function readManifest(input: ScanInput, warnings: string[], out: Found[]): void {
-	const manifest = parseJson(input, warnings);
-	if (manifest === undefined) {
-		return;
-	}
-
-	if (!isRecord(manifest)) {
-		warnings.push(`${input.file} does not hold a JSON object; it was skipped.`);
-		return;
-	}
-
-	for (const field of dependencyFields) {
-		const dependencies = manifest[field];
-		if (dependencies === undefined) {
-			continue;
+/** Reads a manifest or lockfile: each package name it holds goes to `found`. */
+function readPackages(input: ScanInput, warnings: string[], problems: Problems, found: Sink): void {
+	const {text, file} = input;
+	switch (input.kind) {
+		case 'package.json': {
+			readManifest(text, file, warnings, found);
+			break;
 		}
 
-		if (!isRecord(dependencies)) {
-			warnings.push(`"${field}" in ${input.file} is not an object; it was skipped.`);
-			continue;
+		case 'package-lock.json': {
+			readNpmLock(text, file, warnings, found);
+			break;
 		}
 
-		for (const name of Object.keys(dependencies)) {
-			out.push({name, where: `${field} of ${input.file}`, direct: true});
+		case 'pnpm-lock.yaml': {
+			readPnpmLock(text, file, warnings, found);
+			break;
 		}
-	}
-}
 
-const nodeModules = 'node_modules/';
+		case 'yarn.lock': {
+			readYarnLock(text, file, warnings, found);
+			break;
+		}
 
-function readNpmLock(input: ScanInput, warnings: string[], out: Found[]): void {
-	const lock = parseJson(input, warnings);
-	if (lock === undefined) {
-		return;
-	}
+		case 'bun.lock': {
+			readBunLock(text, file, warnings, found, problems);
+			break;
+		}
 
-	if (!isRecord(lock)) {
-		warnings.push(`${input.file} does not hold a JSON object; it was skipped.`);
-		return;
-	}
+		case 'requirements.txt': {
+			readRequirements(text, found, problems);
+			break;
+		}
 
-	const where = input.file;
-	// v2 and v3: "node_modules/a/node_modules/@scope/b" keys (`name` is the real name of an
-	// alias); the root ("") and workspace folders list what the project declares.
-	if (isRecord(lock['packages'])) {
-		for (const [key, entry] of Object.entries(lock['packages'])) {
-			const at = key.lastIndexOf(nodeModules);
-			if (at === -1) {
-				for (const field of dependencyFields) {
-					const declared = isRecord(entry) ? entry[field] : undefined;
-					if (isRecord(declared)) {
-						for (const name of Object.keys(declared)) out.push({name, where, direct: true});
-					}
-				}
+		case 'pyproject.toml': {
+			readPyproject(text, found, problems);
+			break;
+		}
 
-				continue;
+		case 'Pipfile': {
+			readPipfile(text, found, problems);
+			break;
+		}
+
+		case 'poetry.lock':
+		case 'uv.lock': {
+			if (readPackageTables(text, found, problems) === 0 && text.trim() !== '') {
+				problems.report('it has no [[package]] tables');
 			}
 
-			out.push({name: key.slice(at + nodeModules.length), where, direct: false});
-			if (isRecord(entry) && typeof entry['name'] === 'string') {
-				out.push({name: entry['name'], where, direct: false});
-			}
-		}
-	}
-
-	// v1 (and v2 for older npm): nested `dependencies`, walked without recursion.
-	if (isRecord(lock['dependencies'])) {
-		const stack: Array<Record<string, unknown>> = [lock['dependencies']];
-		while (stack.length > 0) {
-			const dependencies = stack.pop()!;
-			for (const [name, entry] of Object.entries(dependencies)) {
-				out.push({name, where, direct: false});
-				if (isRecord(entry) && isRecord(entry['dependencies'])) {
-					stack.push(entry['dependencies']);
-				}
-			}
-		}
-	}
-}
-
-/** `/@scope/name@1.0.0(peer@1)`, `name@1.0.0`, v5's `/name/1.0.0` → the package name. */
-function pnpmKeyName(key: string): string | undefined {
-	const bare = key.startsWith('/') ? key.slice(1) : key;
-	const match = /^(@[^/@()\s]+\/[^/@()\s]+|[^/@()\s]+)[@/]/.exec(bare);
-	return match?.[1];
-}
-
-const yamlKey = /^( *)(?:'([^']*)'|"([^"]*)"|([^\s'"#][^\s]*?)):(?:\s|$)/;
-const dependencyHeader =
-	/^ *(?:dependencies|devDependencies|optionalDependencies|peerDependencies):\s*$/;
-
-function readPnpmLock(input: ScanInput, warnings: string[], out: Found[]): void {
-	const where = input.file;
-	let section = '';
-	/** Indentation of an open dependencies block's header, or -1. */
-	let blockIndent = -1;
-	/** Whether the open block lists what the project declares (importers, v5/v6 top level). */
-	let blockDirect = false;
-	let childIndent = -1;
-	let recognised = false;
-	for (const line of input.text.split(/\r?\n/)) {
-		if (line.trim() === '' || line.trimStart().startsWith('#')) {
-			continue;
+			break;
 		}
 
-		const match = yamlKey.exec(line);
-		const indent = line.length - line.trimStart().length;
-		if (indent === 0) {
-			section = match ? (match[2] ?? match[3] ?? match[4] ?? '') : '';
-			if (section === 'lockfileVersion') {
-				recognised = true;
-			}
-
-			blockIndent = dependencyHeader.test(line) ? 0 : -1;
-			blockDirect = true;
-			childIndent = -1;
-			continue;
+		case 'Pipfile.lock': {
+			readPipfileLock(text, file, warnings, found);
+			break;
 		}
 
-		if (blockIndent !== -1 && indent <= blockIndent) {
-			blockIndent = -1;
-			childIndent = -1;
+		case 'Gemfile': {
+			readGemfile(text, found);
+			break;
 		}
 
-		if (dependencyHeader.test(line)) {
-			blockIndent = indent;
-			blockDirect = section === 'importers';
-			childIndent = -1;
-			continue;
+		case 'Gemfile.lock': {
+			readGemfileLock(text, found, problems);
+			break;
 		}
 
-		if (!match) {
-			continue;
+		case 'go.mod': {
+			readGoMod(text, found, problems);
+			break;
 		}
 
-		const key = match[2] ?? match[3] ?? match[4] ?? '';
-		if (blockIndent !== -1) {
-			if (childIndent === -1) {
-				childIndent = indent;
-			}
-
-			if (indent === childIndent) {
-				out.push({name: key, where, direct: blockDirect});
-			}
-
-			continue;
+		case 'composer.json': {
+			readComposerJson(text, file, warnings, found);
+			break;
 		}
 
-		if ((section === 'packages' || section === 'snapshots') && indent === 2) {
-			const name = pnpmKeyName(key);
-			if (name) {
-				out.push({name, where, direct: false});
-			}
-		}
-	}
-
-	if (!recognised && input.text.trim() !== '') {
-		warnings.push(
-			`${input.file} does not look like a pnpm lockfile (no lockfileVersion); read it anyway.`,
-		);
-	}
-}
-
-/** `@scope/name@npm:^1` → `@scope/name` (and, for an alias `a@npm:b@^1`, also b). */
-function yarnDescriptorNames(descriptor: string): string[] {
-	const at = descriptor.indexOf('@', descriptor.startsWith('@') ? 1 : 0);
-	if (at <= 0) {
-		return [];
-	}
-
-	const name = descriptor.slice(0, at);
-	const range = descriptor.slice(at + 1);
-	if (range.startsWith('npm:')) {
-		const target = range.slice(4);
-		const targetAt = target.indexOf('@', target.startsWith('@') ? 1 : 0);
-		if (targetAt > 0) {
-			return [name, target.slice(0, targetAt)];
-		}
-	}
-
-	return [name];
-}
-
-function readYarnLock(input: ScanInput, warnings: string[], out: Found[]): void {
-	const where = input.file;
-	let entries = 0;
-	for (const line of input.text.split(/\r?\n/)) {
-		// Entry headers start at column 0 and end with a colon; the rest is indented.
-		if (
-			line === '' ||
-			line.startsWith(' ') ||
-			line.startsWith('#') ||
-			!line.trimEnd().endsWith(':')
-		) {
-			continue;
+		case 'composer.lock': {
+			readComposerLock(text, file, warnings, found);
+			break;
 		}
 
-		const header = line.trimEnd().slice(0, -1);
-		if (header === '__metadata') {
-			continue;
+		case 'pom.xml': {
+			readPom(text, found, problems);
+			break;
 		}
 
-		for (const part of header.split(',')) {
-			const descriptor = part.trim().replaceAll(/^"|"$/g, '');
-			for (const name of yarnDescriptorNames(descriptor)) {
-				out.push({name, where, direct: false});
-			}
+		case 'build.gradle': {
+			readGradle(text, found);
+			break;
 		}
 
-		entries++;
-	}
+		case 'gradle-catalog': {
+			readVersionCatalog(text, found, problems);
+			break;
+		}
 
-	if (entries === 0 && input.text.trim() !== '') {
-		warnings.push(`${input.file} has no entries that look like a yarn lockfile; it was skipped.`);
+		case 'Podfile': {
+			readPodfile(text, found);
+			break;
+		}
+
+		case 'Podfile.lock': {
+			readPodfileLock(text, found, problems);
+			break;
+		}
+
+		case 'Package.swift': {
+			readPackageSwift(text, found);
+			break;
+		}
+
+		case 'Package.resolved': {
+			readPackageResolved(text, file, warnings, found);
+			break;
+		}
+
+		case 'pubspec.yaml': {
+			readPubspec(text, found);
+			break;
+		}
+
+		case 'pubspec.lock': {
+			readPubspecLock(text, found, problems);
+			break;
+		}
+
+		default: {
+			break;
+		}
 	}
 }
 
 const envLine = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
 
 /** Key names only: values are never kept, so they cannot reach the output. */
-function readEnvKeys(input: ScanInput): string[] {
-	const keys: string[] = [];
-	for (const raw of input.text.split(/\r?\n/)) {
-		const line = raw.replace(/^\uFEFF/, '').trimStart();
-		if (line === '' || line.startsWith('#')) {
-			continue;
-		}
-
-		const match = envLine.exec(line);
-		if (match) {
-			keys.push(match[1]!);
-		}
+function readEnvKeys(text: string): Array<{key: string; line: number}> {
+	const keys: Array<{key: string; line: number}> = [];
+	for (const [raw, line] of numberedLines(text)) {
+		const content = raw.replace(/^\uFEFF/, '').trimStart();
+		if (content === '' || content.startsWith('#')) continue;
+		const match = envLine.exec(content);
+		if (match) keys.push({key: match[1]!, line});
 	}
 
 	return keys;
 }
 
-// Detection --------------------------------------------------------------------------------
+// Evidence ---------------------------------------------------------------------------------
 
-type Evidence = {text: string; file: string; lockfile: boolean};
+/** Manifests, then env keys, then lockfiles, then script tags and headers: the order shown. */
+type Rank = 0 | 1 | 2 | 3;
 
-const lockfileCap = 3;
+type Evidence = {text: string; file: string; rank: Rank; sequence: number};
 
-/** Evidence lines for a file, with many lockfile packages of one service folded into a count. */
-function foldLockfileEvidence(items: Evidence[]): string[] {
+/** Lines of one file beyond which a lockfile's or template's evidence folds into a count. */
+const perFileCap = 3;
+/** Templates beyond which a service's web evidence folds into a count of files. */
+const webFileCap = 5;
+
+function location(file: string, line: number): string {
+	return line > 0 ? `${file}:${line}` : file;
+}
+
+/** Evidence lines in order, with long lists of one file (or of many templates) folded. */
+function foldEvidence(items: Evidence[]): string[] {
+	const sorted = [...items].sort((a, b) => a.rank - b.rank || a.sequence - b.sequence);
 	const out: string[] = [];
 	const perFile = new Map<string, number>();
 	const extra = new Map<string, number>();
 	const order: string[] = [];
-	for (const item of items) {
-		if (!item.lockfile) {
+	const webFiles = new Set<string>();
+	const extraWebFiles = new Set<string>();
+	for (const item of sorted) {
+		if (item.rank === 0 || item.rank === 1) {
 			out.push(item.text);
 			continue;
 		}
 
-		const {file} = item;
-		const seen = perFile.get(file) ?? 0;
-		perFile.set(file, seen + 1);
-		if (seen < lockfileCap) {
-			out.push(item.text);
-		} else {
-			if (!extra.has(file)) {
-				order.push(file);
+		if (item.rank === 3) {
+			if (!webFiles.has(item.file) && webFiles.size >= webFileCap) {
+				extraWebFiles.add(item.file);
+				continue;
 			}
 
-			extra.set(file, (extra.get(file) ?? 0) + 1);
+			webFiles.add(item.file);
 		}
+
+		const seen = perFile.get(item.file) ?? 0;
+		perFile.set(item.file, seen + 1);
+		if (seen < perFileCap) {
+			out.push(item.text);
+			continue;
+		}
+
+		if (!extra.has(item.file)) order.push(item.file);
+		extra.set(item.file, (extra.get(item.file) ?? 0) + 1);
 	}
 
 	for (const file of order) {
 		const count = extra.get(file)!;
-		out.push(`and ${count} more ${count === 1 ? 'package' : 'packages'} in ${file}`);
+		// A lockfile's evidence is packages; a template's, snippets and hosts.
+		const noun = sorted.find((item) => item.file === file)!.rank === 2 ? 'package' : 'place';
+		out.push(`and ${count} more ${noun}${count === 1 ? '' : 's'} in ${file}`);
+	}
+
+	if (extraWebFiles.size > 0) {
+		const count = extraWebFiles.size;
+		out.push(`and ${count} more ${count === 1 ? 'file' : 'files'} with its scripts or hosts`);
 	}
 
 	return out;
 }
 
+/** Lines for findings whose line is known only from a JSON string (package.json, lockfiles). */
+function resolveLines(text: string, found: Array<{item: Found}>): void {
+	const wanted = new Set<string>();
+	for (const {item} of found) {
+		if (item.token !== undefined) wanted.add(item.token);
+		if (item.after !== undefined) wanted.add(item.after);
+	}
+
+	if (wanted.size === 0) return;
+	const lines = jsonStringLines(text, wanted);
+	for (const {item} of found) {
+		if (item.token === undefined) continue;
+		const candidates = lines.get(item.token) ?? [];
+		const after = item.after === undefined ? 0 : (lines.get(item.after)?.[0] ?? 0);
+		item.line = candidates.find((line) => line > after) ?? candidates[0] ?? 0;
+	}
+}
+
 /**
-Detect services from already-read files. Each package name or env key counts for at most one
-service, the most specific: an exact package name before an npm scope (a scope only for declared
-dependencies), an exact env name before the longest env prefix.
+Detection file by file, so that the edge need not hold a whole repository in memory: `add` each
+file, then `result()`. Each package name or env key counts for at most one service, the most
+specific: an exact name before a vendor's namespace (for declared dependencies only), an exact
+env name before the longest env prefix.
 */
+export class Detector {
+	private readonly index: SignalIndex;
+	private readonly warnings: string[] = [];
+	private readonly evidence = new Map<CatalogService, Evidence[]>();
+	private readonly seen = new Set<string>();
+	private sequence = 0;
+
+	constructor(services: readonly CatalogService[] = catalogServices) {
+		this.index = signalIndex(services);
+	}
+
+	add(input: ScanInput): void {
+		if (input.text.includes('\u0000')) {
+			this.warnings.push(`${input.file} is not a text file; it was skipped.`);
+			return;
+		}
+
+		const {kind, file, text} = input;
+		if (kind === 'env-example') {
+			for (const {key, line} of readEnvKeys(text)) {
+				const service = matchEnv(this.index, key);
+				if (service) this.record(service, key, `${key} in ${location(file, line)}`, file, 1);
+			}
+
+			return;
+		}
+
+		if (kind === 'template' || kind === 'headers') {
+			// JSX and TSX count only where they hold literal script tags.
+			if (/\.[jt]sx$/i.test(file) && !/<script\b/i.test(text)) return;
+			const found: WebFound[] =
+				kind === 'template' ? readTemplate(text, this.index) : readHeaders(text, this.index);
+			for (const {service, what, line} of found) {
+				this.record(service, what, `${what} in ${location(file, line)}`, file, 3);
+			}
+
+			return;
+		}
+
+		const ecosystem = ecosystemOf[kind];
+		if (ecosystem === undefined) return;
+		const problems = new Problems();
+		// Names are matched as they are read, and only matches are kept: a lockfile's other
+		// thousands of names are garbage at once.
+		const matched: Array<{item: Found; service: CatalogService}> = [];
+		readPackages(input, this.warnings, problems, {
+			push: (item: Found) => {
+				const service = matchPackage(this.index, ecosystem, item.name, item.direct);
+				if (service) matched.push({item, service});
+			},
+		});
+		if (problems.message !== undefined) {
+			this.warnings.push(
+				`${file} is not a well-formed ${described[kind] ?? kind} (${problems.message}); what could be read was used.`,
+			);
+		}
+
+		resolveLines(text, matched);
+		const rank: Rank = lockfileKinds.has(kind) ? 2 : 0;
+		for (const {item, service} of matched) {
+			const where = item.where === undefined ? '' : `${item.where} of `;
+			this.record(
+				service,
+				`${item.name}\u0000${where}`,
+				`${item.name} in ${where}${location(file, item.line)}`,
+				file,
+				rank,
+			);
+		}
+	}
+
+	/** One piece of evidence per service, file and thing found (the first line it is on). */
+	private record(service: CatalogService, what: string, text: string, file: string, rank: Rank) {
+		const key = `${service.id}\u0000${file}\u0000${what}`;
+		if (this.seen.has(key)) return;
+		this.seen.add(key);
+		const item: Evidence = {text, file, rank, sequence: this.sequence++};
+		const list = this.evidence.get(service);
+		if (list) list.push(item);
+		else this.evidence.set(service, [item]);
+	}
+
+	/** A warning from the edge, in the order of the files. */
+	warn(message: string): void {
+		this.warnings.push(message);
+	}
+
+	result(): DetectionResult {
+		const detections = [...this.evidence].map(([service, items]) => ({
+			service,
+			evidence: foldEvidence(items),
+		}));
+		detections.sort((a, b) => compareServices(a.service, b.service));
+		return {detections, warnings: [...this.warnings]};
+	}
+}
+
+/** Detect services from already-read files (see Detector). */
 export function detectServices(
 	inputs: readonly ScanInput[],
 	services: readonly CatalogService[] = catalogServices,
 ): DetectionResult {
-	const signals = signalsOf(services);
-	const warnings: string[] = [];
-	const evidence = new Map<CatalogService, Evidence[]>();
-	const seen = new Set<string>();
-	const add = (service: CatalogService, item: Evidence) => {
-		const key = `${service.id}\u0000${item.text}`;
-		if (seen.has(key)) {
-			return;
-		}
-
-		seen.add(key);
-		const list = evidence.get(service);
-		if (list) {
-			list.push(item);
-		} else {
-			evidence.set(service, [item]);
-		}
-	};
-
-	for (const input of inputs) {
-		if (input.text.includes('\u0000')) {
-			warnings.push(`${input.file} is not a text file; it was skipped.`);
-			continue;
-		}
-
-		if (input.kind === 'env-example') {
-			for (const key of readEnvKeys(input)) {
-				const service = matchEnv(key, signals);
-				if (service) {
-					add(service, {text: `${key} in ${input.file}`, file: input.file, lockfile: false});
-				}
-			}
-
-			continue;
-		}
-
-		const found: Found[] = [];
-		switch (input.kind) {
-			case 'package.json': {
-				readManifest(input, warnings, found);
-				break;
-			}
-
-			case 'package-lock.json': {
-				readNpmLock(input, warnings, found);
-				break;
-			}
-
-			case 'pnpm-lock.yaml': {
-				readPnpmLock(input, warnings, found);
-				break;
-			}
-
-			case 'yarn.lock': {
-				readYarnLock(input, warnings, found);
-				break;
-			}
-		}
-
-		const lockfile = input.kind !== 'package.json';
-		for (const {name, where, direct} of found) {
-			const service = matchPackage(name, direct, signals);
-			if (service) {
-				add(service, {text: `${name} in ${where}`, file: input.file, lockfile});
-			}
-		}
-	}
-
-	const detections = [...evidence].map(([service, items]) => ({
-		service,
-		evidence: foldLockfileEvidence(items),
-	}));
-	detections.sort((a, b) => compareServices(a.service, b.service));
-	return {detections, warnings};
+	const detector = new Detector(services);
+	for (const input of inputs) detector.add(input);
+	return detector.result();
 }
