@@ -68,12 +68,12 @@ test('most specific match: an SES package detects Amazon SES, not AWS', (t) => {
 
 	const both = detectServices([
 		manifest('package.json', {
-			dependencies: {'@aws-sdk/client-ses': '^3.0.0', '@aws-sdk/client-dynamodb': '^3.0.0'},
+			dependencies: {'@aws-sdk/client-ses': '^3.0.0', '@aws-sdk/client-kms': '^3.0.0'},
 		}),
 	]);
 	t.deepEqual(ids(both), ['amazon-ses', 'aws']);
 	t.deepEqual(evidenceOf(both, 'aws'), [
-		'@aws-sdk/client-dynamodb in dependencies of package.json:4',
+		'@aws-sdk/client-kms in dependencies of package.json:4',
 	]);
 	t.deepEqual(evidenceOf(both, 'amazon-ses'), [
 		'@aws-sdk/client-ses in dependencies of package.json:3',

@@ -199,7 +199,7 @@ test('scan: an npm workspaces monorepo, most specific matches, patterns that lea
 		'@aws-sdk/client-ses in dependencies of apps/web/package.json:5',
 	]);
 	t.deepEqual(evidence(json, 'aws'), [
-		'@aws-sdk/client-dynamodb in dependencies of apps/api/package.json:4',
+		'@aws-sdk/client-kms in dependencies of apps/api/package.json:4',
 	]);
 	t.deepEqual(evidence(json, 'stripe'), [
 		'@stripe/react-stripe-js in peerDependencies of packages/ui/package.json:4',
