@@ -177,7 +177,10 @@ export type Certification =
 	| 'soc-2'
 	| 'pci-dss'
 	| 'hipaa'
-	| 'csa-star';
+	| 'csa-star'
+	| 'tisax'
+	| 'hds'
+	| 'c5';
 
 export type ConsentNature = 'essential' | 'opt-in' | 'opt-out';
 

@@ -95,18 +95,8 @@ stated on its own pages or the official list.
 export type TransferTool =
 	'dpf' | 'uk-extension' | 'swiss-us-dpf' | 'sccs' | 'bcrs' | 'uk-idta' | 'uk-addendum';
 
-/** Certifications and attestations a vendor states on its own pages. */
-export type Certification =
-	| 'iso-27001'
-	| 'iso-27701'
-	| 'iso-27018'
-	| 'soc-2'
-	| 'pci-dss'
-	| 'hipaa'
-	| 'csa-star'
-	| 'tisax'
-	| 'hds'
-	| 'c5';
+/** Certifications and attestations a vendor states on its own pages (the DPF is a transfer tool). */
+export type VendorCertification = Exclude<Certification, 'eu-us-dpf' | 'uk-extension' | 'swiss-us-dpf'>;
 
 export type CatalogSignals = {
 	/** Exact npm package names of official SDKs. */
@@ -160,7 +150,7 @@ export type CatalogService = {
 	privacyUrl: string;
 	dpaUrl?: string;
 	consent: ConsentNature;
-	certifications?: Certification[];
+	certifications?: VendorCertification[];
 	signals: CatalogSignals;
 };
 
@@ -389,7 +379,10 @@ function certificationsOf(service: CatalogService): Certification[] {
 		'uk-extension': 'uk-extension',
 		'swiss-us-dpf': 'swiss-us-dpf',
 	};
-	return service.transferTools.flatMap((tool) => (map[tool] ? [map[tool]] : []));
+	return [
+		...service.transferTools.flatMap((tool) => (map[tool] ? [map[tool]] : [])),
+		...(service.certifications ?? []),
+	];
 }
 
 /**

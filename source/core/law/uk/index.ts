@@ -159,7 +159,7 @@ export const uk: Regime = {
 					const scope = adequacy.find((entry) => entry.country === country)?.scope;
 					return text.s(scope ? (`adequacy.${scope}` as Key) : 'adequacy');
 				},
-				serves: ['UK-XFER', 'UK-DELTA', 'UK-LAW'],
+				serves: ['GDPR-13.1.f', 'UK-XFER', 'UK-DELTA', 'UK-LAW'],
 			}),
 		automated(ctx) {
 			return ctx.answers.automatedDecisions.used
