@@ -302,6 +302,10 @@ function noticeSection(ctx: DraftContext): Section | undefined {
 			paragraph(text.t('notice.table')),
 			paragraph(text.t('notice.retention')),
 		);
+		const llm = answers.usStateLaws?.llmTraining;
+		if (llm !== undefined && facts.asksLlm(answers)) {
+			blocks.push(paragraph(text.t(llm ? 'llm.yes' : 'llm.no')));
+		}
 	}
 
 	blocks.push(...saleBlocks(answers, serves));
@@ -332,11 +336,6 @@ function noticeSection(ctx: DraftContext): Section | undefined {
 	}
 
 	const more: Block[] = [];
-	const llm = answers.usStateLaws?.llmTraining;
-	if (llm !== undefined && facts.asksLlm(answers)) {
-		more.push(paragraph(text.t(llm ? 'llm.yes' : 'llm.no')));
-	}
-
 	if (answers.usStateLaws?.noticeAccessible === true && facts.asksAccessible(answers)) {
 		more.push(paragraph(text.t('notice.accessible')));
 	}
@@ -407,6 +406,17 @@ function rightsPart(ctx: DraftContext): (Part & {title: string}) | undefined {
 		],
 	};
 }
+
+/** The rights the summary names, in its order. */
+const summaryRights: readonly Right[] = [
+	'access',
+	'correct',
+	'delete',
+	'portability',
+	'optOutTargeted',
+	'optOutSale',
+	'optOutProfiling',
+];
 
 type Deadline = {days: number; extension?: number; verify?: boolean};
 
@@ -524,7 +534,20 @@ function complaintsPart(ctx: DraftContext): Part | undefined {
 export const drafting: Drafting = {
 	summaryRights(ctx) {
 		const full = fullLaws(ctx.answers);
-		return full.length > 0 ? text.t('summary.rights', {states: anyOf(full)}) : undefined;
+		if (full.length === 0) {
+			return undefined;
+		}
+
+		// The rights every one of these states gives; the others are named under Your rights.
+		const rights = full.map((scope) => new Set(rightsOn(scope.law, scope.date)));
+		const everywhere = summaryRights.filter((right) => rights.every((set) => set.has(right)));
+		const somewhere = new Set(rights.flatMap((set) => [...set]));
+		return text.t('summary.rights', {
+			states: anyOf(full),
+			rights: listInWords(everywhere.map((right) => text.s(`summary.right.${right}` as Key))),
+			appeal: full.every((scope) => scope.law.appeal !== null) ? text.s('summary.appeal') : '',
+			more: somewhere.size > everywhere.length ? text.s('summary.more') : '',
+		});
 	},
 	summaryNotes(ctx) {
 		const {answers} = ctx;
