@@ -548,6 +548,14 @@ export function askConsumers(code: string, answers: PartialAnswers): boolean {
 		return false;
 	}
 
+	// Connecticut from 1 July 2026: sensitive data, or selling, decides it without a count.
+	if (
+		(entry.rule.sensitiveData && hasSensitive(answers)) ||
+		(entry.rule.offersSale && answers.usThresholds?.sellsPersonalData === true)
+	) {
+		return false;
+	}
+
 	const {revenue} = entry.rule;
 	const actual = answers.usThresholds?.annualRevenueUsd;
 	return (
