@@ -851,3 +851,25 @@ test('every checklist item of the regime is checked: a finding names it, or cove
 		t.true(named.has(id), id);
 	}
 });
+
+test('choosing states asks their thresholds, and only theirs', (t) => {
+	const partial = {
+		schemaVersion: 2,
+		audience: {regions: ['us'], people: ['users'], usStates: ['VA', 'CO', 'TX', 'UT', 'NY']},
+		usThresholds: {annualRevenueUsd: 10_000_000, saleRevenueShare: 0},
+	} as unknown as PartialAnswers;
+	const asked = gaps(partial)
+		.map((gap) => gap.fullId)
+		.filter((id) => id.startsWith('usThresholds.'));
+	t.deepEqual(asked, [
+		'usThresholds.consumers.VA',
+		'usThresholds.consumers.CO',
+		'usThresholds.sbaSmallBusiness',
+	]);
+	t.is(state(partial).status, 'unknown');
+	t.deepEqual(state(partial).missing, [
+		'usThresholds.consumers.CO',
+		'usThresholds.sbaSmallBusiness',
+		'usThresholds.consumers.VA',
+	]);
+});
