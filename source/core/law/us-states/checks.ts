@@ -2,7 +2,6 @@
 import checklistData from '../../../../questionnaires/law/us-states/checklist.json' with {type: 'json'};
 import type {PartialAnswers} from '../../answers/types.js';
 import type {Finding} from '../../checks/finding.js';
-import {listInWords} from '../../drafting/text.js';
 import {regimeChecklist} from '../checklist.js';
 import type {CheckContext, Checklist} from '../types.js';
 import {dollars} from '../us/shared.js';
@@ -14,6 +13,7 @@ import {
 	sellsOrTargets,
 	sellsSensitive,
 	smallBusinessSensitiveSale,
+	statesOf,
 	uoomLaws,
 	type ScopedLaw,
 } from './facts.js';
@@ -21,8 +21,6 @@ import {hasSensitive, undraftedScopes} from './scope.js';
 
 export const checklist = regimeChecklist(checklistData as Checklist);
 
-const statesOf = (laws: readonly ScopedLaw[]): string =>
-	listInWords(laws.map((scope) => scope.law.state));
 const citationsOf = (laws: readonly ScopedLaw[]): string =>
 	laws.map((scope) => scope.law.citation).join('; ');
 

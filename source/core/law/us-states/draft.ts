@@ -13,6 +13,7 @@ import type {DraftContext, Drafting, Part} from '../types.js';
 import {categoryTable} from '../us/shared.js';
 import {rightsOn, type Activity, type Right} from './data.js';
 import {
+	anyOf,
 	draftedLaws,
 	facts,
 	fullLaws,
@@ -21,19 +22,11 @@ import {
 	sellsSensitive,
 	smallBusinessSensitiveSale,
 	soldRecipients,
+	statesOf,
 	targets,
 	type ScopedLaw,
 } from './facts.js';
 import {dutyCitations, text, type Key} from './scope.js';
-
-const statesOf = (laws: readonly ScopedLaw[]): string =>
-	listInWords(laws.map((scope) => scope.law.state));
-/** "Colorado, Oregon or Virginia", after "if you live in". */
-const anyOf = (laws: readonly ScopedLaw[]): string =>
-	listInWords(
-		laws.map((scope) => scope.law.state),
-		'or',
-	);
 
 const paragraph = (inline: Inline[]): Block => ({type: 'paragraph', text: inline});
 const heading = (key: Key): Block => ({type: 'heading', level: 3, text: [text.s(key)]});

@@ -3,6 +3,7 @@ Facts about the answers that the questions, the checklist conditions, the drafte
 share. Each accepts answers still being filled in: a missing answer makes a fact false.
 */
 import type {PartialAnswers} from '../../answers/types.js';
+import {listInWords} from '../../drafting/text.js';
 import {sellsOrShares} from '../us/shared.js';
 import {
 	minorsRuleOn,
@@ -22,6 +23,17 @@ import {
 } from './scope.js';
 
 export type ScopedLaw = StateScope & {date: string};
+
+/** "Colorado, Oregon and Virginia". */
+export const statesOf = (laws: readonly ScopedLaw[]): string =>
+	listInWords(laws.map((scope) => scope.law.state));
+
+/** "Colorado, Oregon or Virginia", after "if you live in". */
+export const anyOf = (laws: readonly ScopedLaw[]): string =>
+	listInWords(
+		laws.map((scope) => scope.law.state),
+		'or',
+	);
 
 /** The states whose law applies in full, each with the policy's date. */
 export function fullLaws(answers: PartialAnswers): ScopedLaw[] {
