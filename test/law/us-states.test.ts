@@ -312,7 +312,11 @@ test('Maryland: sensitive data only where strictly necessary, never sold; minors
 			'**Maryland:** if we know, or should have known, that a consumer is under 18, the law forbids us to sell',
 		),
 	);
-	t.deepEqual(findings(load('maryland')), []);
+	// Only the unconfirmed right to the categories of third parties, as a warning.
+	t.deepEqual(
+		findings(load('maryland')).map((item) => `${item.severity} ${item.id}`),
+		['warning US-STATES-RIGHTS'],
+	);
 	const selling = changed('maryland', (answers) => {
 		answers.recipients
 			.find((recipient) => recipient.id === 'meta-pixel')!
@@ -872,4 +876,28 @@ test('choosing states asks their thresholds, and only theirs', (t) => {
 		'usThresholds.sbaSmallBusiness',
 		'usThresholds.consumers.VA',
 	]);
+});
+
+test('rights the data marks as unconfirmed are not drafted and only warn (Utah correction, Maryland third parties)', (t) => {
+	const answers = changed('maryland', (draft) => {
+		draft.audience.usStates = ['MD', 'UT'];
+		draft.usThresholds = {
+			annualRevenueUsd: 30_000_000,
+			saleRevenueShare: 0,
+			consumers: {MD: 40_000, UT: 150_000},
+		};
+	});
+	const found = findings(answers).filter((item) => item.id === 'US-STATES-RIGHTS');
+	t.deepEqual(
+		found.map((item) => item.severity),
+		['warning', 'warning'],
+	);
+	t.true(
+		found.some((item) =>
+			item.message.startsWith('Utah may give a further right from 2026-07-01 (to correct'),
+		),
+	);
+	const text = policy(answers);
+	t.true(text.includes('**Correct** (Maryland)'));
+	t.false(text.includes('Categories of third parties'));
 });

@@ -21,6 +21,12 @@ import {hasSensitive, undraftedScopes} from './scope.js';
 
 export const checklist = regimeChecklist(checklistData as Checklist);
 
+/** Rights named in findings (the drafted wording lives in messages.en.json). */
+const rightNames: Partial<Record<string, string>> = {
+	correct: 'to correct inaccurate personal data',
+	thirdPartiesCategories: 'to the list of the categories of third parties',
+};
+
 const citationsOf = (laws: readonly ScopedLaw[]): string =>
 	laws.map((scope) => scope.law.citation).join('; ');
 
@@ -238,6 +244,23 @@ function rights(answers: PartialAnswers): Finding[] {
 				{questionId: 'rights.channels', path: 'rights.channels', citation: citationsOf(methods)},
 			),
 		);
+	}
+
+	// Rights the data marks as unconfirmed are not drafted: say so, as a warning.
+	for (const scope of full) {
+		for (const entry of scope.law.rightsFrom ?? []) {
+			if (entry.verify && entry.from <= scope.date) {
+				out.push(
+					checklist.finding(
+						'US-STATES-RIGHTS',
+						'warning',
+						`${scope.law.state} may give a further right from ${entry.from} (${rightNames[entry.right] ?? entry.right}; unconfirmed: verify); the policy does not list it.`,
+						'Check it with a lawyer; offering the right to every resident is always safe.',
+						{questionId: 'rights.channels', path: 'rights', citation: scope.law.citation},
+					),
+				);
+			}
+		}
 	}
 
 	if (channels.every((channel) => channel?.kind === 'in-app')) {
