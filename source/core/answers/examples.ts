@@ -14,7 +14,8 @@ export const examples: Readonly<Record<string, {summary: string; answers: unknow
 		answers: usConsumer,
 	},
 	'us-multistate': {
-		summary: 'a US app serving many states (state privacy laws, targeted advertising, sensitive data)',
+		summary:
+			'a US app serving many states (state privacy laws, targeted advertising, sensitive data)',
 		answers: usMultistate,
 	},
 	'global-reps': {
