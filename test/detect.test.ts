@@ -72,9 +72,7 @@ test('most specific match: an SES package detects Amazon SES, not AWS', (t) => {
 		}),
 	]);
 	t.deepEqual(ids(both), ['amazon-ses', 'aws']);
-	t.deepEqual(evidenceOf(both, 'aws'), [
-		'@aws-sdk/client-kms in dependencies of package.json:4',
-	]);
+	t.deepEqual(evidenceOf(both, 'aws'), ['@aws-sdk/client-kms in dependencies of package.json:4']);
 	t.deepEqual(evidenceOf(both, 'amazon-ses'), [
 		'@aws-sdk/client-ses in dependencies of package.json:3',
 	]);

@@ -1,8 +1,10 @@
 import {examples} from '../core/answers/examples.js';
 import type {CommandName} from './args.js';
 
+// Names padded to the longest, so that the summaries line up whatever examples exist.
+const nameWidth = Math.max(...Object.keys(examples).map((name) => name.length));
 const exampleList = Object.entries(examples)
-	.map(([name, example]) => `    ${name.padEnd(12)} ${example.summary}`)
+	.map(([name, example]) => `    ${name.padEnd(nameWidth)}  ${example.summary}`)
 	.join('\n');
 
 const common = `Options for every command

@@ -13,6 +13,7 @@ export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const exampleNames = [
 	'eu-saas',
 	'us-consumer',
+	'us-multistate',
 	'global-reps',
 	'br-app',
 	'ca-quebec',

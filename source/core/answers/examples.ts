@@ -3,6 +3,7 @@ import caQuebec from '../../../questionnaires/examples/ca-quebec.json' with {typ
 import euSaas from '../../../questionnaires/examples/eu-saas.json' with {type: 'json'};
 import globalReps from '../../../questionnaires/examples/global-reps.json' with {type: 'json'};
 import usConsumer from '../../../questionnaires/examples/us-consumer.json' with {type: 'json'};
+import usMultistate from '../../../questionnaires/examples/us-multistate.json' with {type: 'json'};
 
 /** Example answer sets bundled with the tool (`--example NAME`); outputs/ holds their documents. */
 export const examples: Readonly<Record<string, {summary: string; answers: unknown}>> = {
@@ -13,6 +14,11 @@ export const examples: Readonly<Record<string, {summary: string; answers: unknow
 	'us-consumer': {
 		summary: 'a US consumer app serving California (CCPA, sharing for advertising)',
 		answers: usConsumer,
+	},
+	'us-multistate': {
+		summary:
+			'a US app serving many states (state privacy laws, targeted advertising, sensitive data)',
+		answers: usMultistate,
 	},
 	'global-reps': {
 		summary: 'a company outside the EU and UK serving both (representatives, automated decisions)',

@@ -96,7 +96,10 @@ export type TransferTool =
 	'dpf' | 'uk-extension' | 'swiss-us-dpf' | 'sccs' | 'bcrs' | 'uk-idta' | 'uk-addendum';
 
 /** Certifications and attestations a vendor states on its own pages (the DPF is a transfer tool). */
-export type VendorCertification = Exclude<Certification, 'eu-us-dpf' | 'uk-extension' | 'swiss-us-dpf'>;
+export type VendorCertification = Exclude<
+	Certification,
+	'eu-us-dpf' | 'uk-extension' | 'swiss-us-dpf'
+>;
 
 export type CatalogSignals = {
 	/** Exact npm package names of official SDKs. */

@@ -38,8 +38,14 @@ declare module '../../answers/types.js' {
 		shared?: boolean;
 	}
 
+	/** The answers several US laws' thresholds read (an interface, so each law can add its own). */
+	interface UsThresholds {
+		annualRevenueUsd?: number;
+		saleRevenueShare?: number;
+	}
+
 	interface Answers {
-		usThresholds?: {annualRevenueUsd?: number; saleRevenueShare?: number};
+		usThresholds?: UsThresholds;
 	}
 }
 
