@@ -129,7 +129,7 @@ test('no summary promises California rights, or any law, that does not apply', (
 	]) {
 		const policy = text(answers);
 		const laws = applying(answers);
-		t.is(/California|CCPA/.test(policy), laws.includes('us-ca'), `${name}: California`);
+		t.is(/California resident|CCPA/.test(policy), laws.includes('us-ca'), `${name}: California`);
 	}
 });
 
@@ -138,7 +138,7 @@ const markers: Record<string, RegExp> = {
 	'eu-gdpr': /(?<!UK )\bGDPR\b|European Economic Area/,
 	uk: /UK GDPR|Information Commissioner/,
 	eprivacy: /ePrivacy Directive|Privacy and Electronic Communications Regulations/,
-	'us-ca': /\bCCPA\b|California/,
+	'us-ca': /\bCCPA\b|California (privacy notice|resident)/,
 	br: /\bLGPD\b|\bANPD\b/,
 	ca: /\bPIPEDA\b|Privacy Commissioner of Canada/,
 };

@@ -21,7 +21,8 @@ import {
 import {inspectDocument} from '../storage/documents.js';
 import {documentsRoot, sha256, stdout} from './shared.js';
 
-const staleCitation = 'GDPR Art. 12(1), 13(3): the published notice must say what the answers say';
+const staleCitation =
+	'the notice duties of every law that applies: the published document must say what the answers say';
 
 /** Compare the documents named in the answers with what the answers generate now. */
 export async function documentFindings(

@@ -116,7 +116,7 @@ function lawFindings(
 				coreChecklist.finding(
 					'LAW-UNDRAFTED',
 					'error',
-					`Whether ${regime.name} applies cannot be decided: ${(state.missing ?? []).join(', ')} ${(state.missing ?? []).length === 1 ? 'is' : 'are'} not answered.`,
+					`privacy-wizard cannot tell yet whether ${regime.name} apply to you: ${(state.missing ?? []).join(', ')} ${(state.missing ?? []).length === 1 ? 'is' : 'are'} not answered.`,
 					`Answer ${(state.missing ?? []).join(' and ')} (run \`privacy-wizard\`, or set ${(state.missing ?? []).length === 1 ? 'it' : 'them'} in the answers file).`,
 					{questionId: state.missing?.[0], path: state.missing?.[0]},
 				),
