@@ -217,7 +217,7 @@ export function plainText(nodes: Inline[]): string {
 			}
 
 			if ('autolink' in node) {
-				return node.autolink;
+				return flatten(node.autolink);
 			}
 
 			return plainText(node.text);
