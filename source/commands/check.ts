@@ -70,10 +70,7 @@ export async function documentFindings(
 				fix: `Carry the edits into the answers, then run \`${generate} --force\`.`,
 				path: relative,
 			});
-		} else if (
-			result.ok &&
-			existing.text !== render(result.model, existing.format, sha256)
-		) {
+		} else if (result.ok && existing.text !== render(result.model, existing.format, sha256)) {
 			findings.push({
 				id: 'DOC-STALE',
 				severity: 'error',

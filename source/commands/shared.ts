@@ -1,12 +1,7 @@
 import {createHash} from 'node:crypto';
 import path from 'node:path';
 import process from 'node:process';
-import {
-	draft,
-	render,
-	type DocumentFormat,
-	type DocumentKind,
-} from '../core/drafting/documents.js';
+import {draft, render, type DocumentFormat, type DocumentKind} from '../core/drafting/documents.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {formatPath} from '../core/questionnaire/paths.js';
 import {OperationError} from '../errors.js';

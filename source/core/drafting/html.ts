@@ -77,11 +77,7 @@ function renderInline(nodes: Inline[], links = true): string {
 			if ('autolink' in node) {
 				const target = node.autolink;
 				return links && isSafeAutolink(target)
-					? anchor(
-							/^https?:/i.test(target) ? target : `mailto:${target}`,
-							escape(target),
-							target,
-						)
+					? anchor(/^https?:/i.test(target) ? target : `mailto:${target}`, escape(target), target)
 					: renderText(target, links);
 			}
 

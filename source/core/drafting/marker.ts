@@ -54,7 +54,11 @@ export function readMarker(text: string, hash: Hash): MarkerState {
 
 	const body = comment ? text.slice(0, match.index) : `${text.slice(0, match.index)}${jsonEnd}`;
 	const document = match.groups['document']!;
-	const format: MarkedFormat = json ? 'json' : match.groups['format'] === 'html' ? 'html' : 'markdown';
+	const format: MarkedFormat = json
+		? 'json'
+		: match.groups['format'] === 'html'
+			? 'html'
+			: 'markdown';
 	return hash(body) === match.groups['hash']
 		? {kind: 'unedited', document, format, body}
 		: {kind: 'edited', document, format};
