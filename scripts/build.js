@@ -226,10 +226,10 @@ const result = await build({
 });
 for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
 chmodSync(path.join(dist, 'cli.js'), 0o755);
-copyFileSync(
-	path.join(root, 'questionnaires/schemas/answers.schema.json'),
-	path.join(dist, 'answers.schema.json'),
-);
+// The schemas of the answers file and of `generate --format json`, for editors and tools.
+for (const schema of ['answers.schema.json', 'document.schema.json']) {
+	copyFileSync(path.join(root, 'questionnaires/schemas', schema), path.join(dist, schema));
+}
 
 // Third-party licences: one entry per bundled package, with its licence text.
 const packages = new Map();

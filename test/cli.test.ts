@@ -66,21 +66,66 @@ for (const name of exampleNames) {
 	}
 }
 
-test('generate --format json is JSON with the document model and the Markdown', async (t) => {
+test('generate --format html and json print the page and the model, as in outputs/', async (t) => {
 	const folder = temporaryFolder(t);
-	const result = await run(['generate', '--example', 'us-consumer', '--format', 'json'], {
+	for (const [format, file] of [
+		['html', 'PRIVACY.html'],
+		['json', 'PRIVACY.json'],
+	] as const) {
+		const result = await run(['generate', '--example', 'us-consumer', '--format', format], {
+			cwd: folder,
+		});
+		t.deepEqual(result, {exitCode: 0, stdout: golden('us-consumer', file), stderr: ''});
+	}
+
+	const rights = await run(['generate', '--example', '--document', 'rights', '--format', 'html'], {
 		cwd: folder,
 	});
-	t.is(result.exitCode, 0, result.stderr);
-	t.is(result.stderr, '');
-	const parsed = JSON.parse(result.stdout) as {
-		document: string;
-		markdown: string;
+	t.deepEqual(rights, {exitCode: 0, stdout: golden('eu-saas', 'DATA-RIGHTS.html'), stderr: ''});
+	const parsed = JSON.parse(golden('us-consumer', 'PRIVACY.json')) as {
+		$schema: string;
+		kind: string;
 		sections: Array<{title: string; serves: string[]}>;
 	};
-	t.is(parsed.document, 'policy');
-	t.is(parsed.markdown, golden('us-consumer', 'PRIVACY.md'));
+	t.is(parsed.$schema, 'https://unpkg.com/privacy-wizard/dist/document.schema.json');
+	t.is(parsed.kind, 'policy');
 	t.true(parsed.sections.some((section) => section.title === 'California privacy notice'));
+	t.deepEqual(snapshot(folder), {}, 'nothing written');
+});
+
+test('generate --out takes the format from the extension unless --format says otherwise', async (t) => {
+	const folder = temporaryFolder(t);
+	const cases = [
+		[['--out', 'policy.html'], 'policy.html', 'PRIVACY.html'],
+		[['--out', 'POLICY.HTM'], 'POLICY.HTM', 'PRIVACY.html'],
+		[['--out', 'policy.json'], 'policy.json', 'PRIVACY.json'],
+		[['--out', 'policy.txt'], 'policy.txt', 'PRIVACY.md'],
+		[['--out', 'explicit.html', '--format', 'markdown'], 'explicit.html', 'PRIVACY.md'],
+		[['--out', 'explicit.md', '--format', 'html'], 'explicit.md', 'PRIVACY.html'],
+	] as const;
+	for (const [flags, file, expected] of cases) {
+		const result = await run(['generate', '--example', ...flags], {cwd: folder});
+		t.deepEqual(result, {exitCode: 0, stdout: '', stderr: `Wrote ${file}\n`}, flags.join(' '));
+		t.is(readFileSync(path.join(folder, file), 'utf8'), golden('eu-saas', expected), file);
+	}
+});
+
+test('HTML and JSON files are protected like Markdown: unchanged, updated, or refused when edited', async (t) => {
+	const folder = temporaryFolder(t);
+	for (const file of ['PRIVACY.html', 'PRIVACY.json']) {
+		t.is((await run(['generate', '--example', '--out', file], {cwd: folder})).exitCode, 0);
+		t.deepEqual(await run(['generate', '--example', '--out', file], {cwd: folder}), {
+			exitCode: 0,
+			stdout: '',
+			stderr: `Unchanged ${file}\n`,
+		});
+		const other = await run(['generate', '--example', 'us-consumer', '--out', file], {cwd: folder});
+		t.deepEqual(other, {exitCode: 0, stdout: '', stderr: `Updated ${file}\n`});
+		const target = path.join(folder, file);
+		writeFileSync(target, readFileSync(target, 'utf8').replace('Habitly', 'Habitly Inc'));
+		const refused = await run(['generate', '--example', '--out', file], {cwd: folder});
+		assertFailure(t, refused, 1, /edited by hand.*--force/s);
+	}
 });
 
 test('generate --answers FILE and PRIVACY_WIZARD_ANSWERS=FILE draft from that file', async (t) => {
@@ -515,6 +560,75 @@ test('check flags a document that no longer matches the answers (DOC-STALE)', as
 	const text = await run(['check', '--answers', 'answers.json'], {cwd: folder});
 	t.is(text.exitCode, 1);
 	t.regex(text.stdout, /DOC-STALE +PRIVACY\.md is out of date/);
+});
+
+test('check compares HTML and JSON documents in their own format: fresh, stale, edited', async (t) => {
+	const folder = temporaryFolder(t);
+	const answers = example('eu-saas');
+	answers.outputs = {policyPath: 'site/privacy.html', rightsPath: 'rights.json'};
+	writeJson(path.join(folder, 'answers.json'), answers);
+	const missing = await run(['check', '--answers', 'answers.json', '--json'], {cwd: folder});
+	const missingReport = JSON.parse(missing.stdout) as {findings: Array<{id: string; fix: string}>};
+	t.deepEqual(
+		missingReport.findings.filter((item) => item.id === 'DOC-MISSING').map((item) => item.fix),
+		[
+			'Run `npx privacy-wizard` (or `privacy-wizard generate --out site/privacy.html`) to write it.',
+			'Run `npx privacy-wizard` (or `privacy-wizard generate --document rights --out rights.json`) to write it.',
+		],
+	);
+
+	mkdirSync(path.join(folder, 'site'));
+	for (const [kind, file] of [
+		['policy', 'site/privacy.html'],
+		['rights', 'rights.json'],
+	]) {
+		const written = await run(
+			['generate', '--answers', 'answers.json', '--document', kind!, '--out', file!],
+			{cwd: folder},
+		);
+		t.is(written.exitCode, 0, written.stderr);
+	}
+
+	t.true(
+		readFileSync(path.join(folder, 'site/privacy.html'), 'utf8').startsWith('<!DOCTYPE html>'),
+	);
+	const fresh = await run(['check', '--answers', 'answers.json', '--json'], {cwd: folder});
+	t.is(fresh.exitCode, 0, fresh.stdout);
+	t.false(
+		(JSON.parse(fresh.stdout) as {findings: Array<{id: string}>}).findings.some((item) =>
+			item.id.startsWith('DOC-'),
+		),
+	);
+
+	answers.rights.verification = 'We send a one-time code to the email address of your account.';
+	writeJson(path.join(folder, 'answers.json'), answers);
+	const stale = await run(['check', '--answers', 'answers.json', '--json'], {cwd: folder});
+	t.is(stale.exitCode, 1);
+	const findings = (JSON.parse(stale.stdout) as {findings: Array<{id: string; path?: string}>})
+		.findings;
+	t.deepEqual(
+		findings.filter((item) => item.id.startsWith('DOC-')).map((item) => [item.id, item.path]),
+		[
+			['DOC-STALE', 'site/privacy.html'],
+			['DOC-STALE', 'rights.json'],
+		],
+	);
+
+	const page = path.join(folder, 'site/privacy.html');
+	writeFileSync(
+		page,
+		readFileSync(page, 'utf8').replace('<main>', '<main>\n<p>Added by hand.</p>'),
+	);
+	const edited = await run(['check', '--answers', 'answers.json', '--json'], {cwd: folder});
+	t.deepEqual(
+		(JSON.parse(edited.stdout) as {findings: Array<{id: string; path?: string}>}).findings
+			.filter((item) => item.id.startsWith('DOC-'))
+			.map((item) => [item.id, item.path]),
+		[
+			['DOC-EDITED', 'site/privacy.html'],
+			['DOC-STALE', 'rights.json'],
+		],
+	);
 });
 
 // --- No network -------------------------------------------------------------------------------

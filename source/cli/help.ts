@@ -24,7 +24,7 @@ Usage
   $ npx privacy-wizard <command>
 
 Commands
-  generate    Write a document to stdout or --out PATH
+  generate    Write a document (Markdown, HTML or JSON) to stdout or --out PATH
   check       List what the policy is missing, with citations (exit 1 on errors)
   preview     Render a document in the terminal
   answers     export | import FILE | path | reset the saved answers
@@ -43,19 +43,25 @@ Exit codes: 0 done, 1 findings or a failed operation, 2 usage error, 130 interru
 Examples
   $ npx privacy-wizard generate > PRIVACY.md
   $ npx privacy-wizard generate --document rights >> README.md
+  $ npx privacy-wizard generate --out public/privacy.html
   $ npx privacy-wizard check --json
   $ npx privacy-wizard generate --example us-consumer
 
 The documents are drafts to review, not legal advice.`,
 	generate: `Usage
-  $ privacy-wizard generate [--document policy|rights] [--format markdown|json] [--out PATH]
+  $ privacy-wizard generate [--document policy|rights] [--format markdown|html|json]
+                            [--out PATH]
 
 Writes the document to stdout, or to PATH (never replacing a file edited by hand
 unless --force). Dates come from the answers, so the same answers give the same bytes.
 
 Options
   -d, --document    policy (default) or rights (the standalone data-rights section)
-  --format          markdown (default) or json (the document model)
+  --format          markdown, html (one standalone, accessible page: no script,
+                    style inline) or json (the document model, described by
+                    dist/document.schema.json). Default: markdown on stdout;
+                    with --out, PATH's extension decides: .html or .htm html,
+                    .json json, anything else markdown
   -o, --out PATH    Write to PATH instead of stdout
   --force           Replace PATH even if it was edited by hand
 

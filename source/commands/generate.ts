@@ -1,12 +1,11 @@
 import path from 'node:path';
 import process from 'node:process';
-import {documentKinds} from '../core/drafting/documents.js';
-import {draft} from '../core/drafting/documents.js';
+import {documentFormats, documentKinds, formatOfPath} from '../core/drafting/documents.js';
 import {oneOf, type Parsed} from '../cli/args.js';
 import {UsageError} from '../errors.js';
 import {requireAnswers, resolveSource} from '../storage/answers-store.js';
 import {writeDocument} from '../storage/documents.js';
-import {draftOrFail, sha256, stderr, stdout} from './shared.js';
+import {draftOrFail, stderr, stdout} from './shared.js';
 
 export async function generate({values, positionals}: Parsed): Promise<number> {
 	if (positionals.length > 0) {
@@ -16,18 +15,20 @@ export async function generate({values, positionals}: Parsed): Promise<number> {
 	}
 
 	const kind = oneOf(values['document'], documentKinds, '--document', 'policy');
-	const format = oneOf(values['format'], ['markdown', 'json'] as const, '--format', 'markdown');
+	const out = values['out'];
+	// Without --format, --out's extension decides (.html, .htm, .json); stdout is Markdown.
+	const format = oneOf(
+		values['format'],
+		documentFormats,
+		'--format',
+		typeof out === 'string' ? formatOfPath(out) : 'markdown',
+	);
 	const source = await resolveSource({
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
 	const answers = await requireAnswers(source);
-	const markdown = draftOrFail(answers, kind, source);
-	const output =
-		format === 'markdown'
-			? markdown
-			: `${JSON.stringify({document: kind, ...(draft(answers, kind, sha256) as {model: object}).model, markdown}, undefined, 2)}\n`;
-	const out = values['out'];
+	const output = draftOrFail(answers, kind, source, format);
 	if (typeof out === 'string') {
 		const file = path.resolve(process.cwd(), out);
 		const outcome = await writeDocument(file, output, {force: values['force'] === true});

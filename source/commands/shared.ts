@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import path from 'node:path';
 import process from 'node:process';
-import {draft, type DocumentKind} from '../core/drafting/documents.js';
+import {draft, render, type DocumentFormat, type DocumentKind} from '../core/drafting/documents.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {formatPath} from '../core/questionnaire/paths.js';
 import {OperationError} from '../errors.js';
@@ -9,15 +9,16 @@ import {describeSource, type AnswersSource} from '../storage/answers-store.js';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Draft a document or fail with the list of what is missing. */
+/** Draft a document in a format, or fail with the list of what is missing. */
 export function draftOrFail(
 	answers: DraftAnswers,
 	kind: DocumentKind,
 	source: AnswersSource,
+	format: DocumentFormat = 'markdown',
 ): string {
 	const result = draft(answers, kind, sha256);
 	if (result.ok) {
-		return result.markdown;
+		return format === 'markdown' ? result.markdown : render(result.model, format, sha256);
 	}
 
 	const shown = result.gaps

@@ -1,5 +1,5 @@
 import {promises as fs} from 'node:fs';
-import {readMarker} from '../core/drafting/marker.js';
+import {readMarker, type MarkedFormat} from '../core/drafting/marker.js';
 import {OperationError} from '../errors.js';
 import {sha256} from '../commands/shared.js';
 import {fileError, writeAtomic} from './files.js';
@@ -8,7 +8,7 @@ export type ExistingDocument =
 	| {kind: 'absent'}
 	| {kind: 'no-marker'; text: string}
 	| {kind: 'edited'; text: string}
-	| {kind: 'unedited'; text: string; body: string};
+	| {kind: 'unedited'; text: string; body: string; format: MarkedFormat};
 
 export async function inspectDocument(file: string): Promise<ExistingDocument> {
 	let text: string;
@@ -24,7 +24,7 @@ export async function inspectDocument(file: string): Promise<ExistingDocument> {
 
 	const marker = readMarker(text, sha256);
 	return marker.kind === 'unedited'
-		? {kind: 'unedited', text, body: marker.body}
+		? {kind: 'unedited', text, body: marker.body, format: marker.format}
 		: {kind: marker.kind, text};
 }
 

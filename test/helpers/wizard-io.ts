@@ -34,7 +34,7 @@ export function fakeIo(files: Record<string, string> = {}): FakeIo {
 		if (text === undefined) return {kind: 'absent'};
 		const marker = readMarker(text, sha256);
 		return marker.kind === 'unedited'
-			? {kind: 'unedited', text, body: marker.body}
+			? {kind: 'unedited', text, body: marker.body, format: marker.format}
 			: {kind: marker.kind, text};
 	};
 

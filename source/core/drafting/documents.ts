@@ -1,6 +1,8 @@
 import {isComplete} from '../answers/load.js';
 import type {Answers, DraftAnswers, PartialAnswers} from '../answers/types.js';
 import {gaps, pruneHidden, type Gap} from '../questionnaire/walk.js';
+import {renderHtml} from './html.js';
+import {renderJson} from './json.js';
 import {withMarker, type Hash} from './marker.js';
 import {renderDocument, type DocumentModel} from './model.js';
 import {draftPolicy} from './policy.js';
@@ -8,6 +10,39 @@ import {draftRights} from './rights.js';
 
 export const documentKinds = ['policy', 'rights'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
+
+export const documentFormats = ['markdown', 'html', 'json'] as const;
+export type DocumentFormat = (typeof documentFormats)[number];
+
+/**
+The format a file name asks for, by its extension: `.html`/`.htm` HTML, `.json` JSON, anything
+else Markdown. `generate --out` uses it when no `--format` is given.
+*/
+export function formatOfPath(file: string): DocumentFormat {
+	const extension = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
+	return extension === 'html' || extension === 'htm'
+		? 'html'
+		: extension === 'json'
+			? 'json'
+			: 'markdown';
+}
+
+/** A drafted document in a format, with its marker: what `generate` writes and `check` compares. */
+export function render(model: DocumentModel, format: DocumentFormat, hash: Hash): string {
+	switch (format) {
+		case 'markdown': {
+			return withMarker(renderDocument(model), model.kind, hash);
+		}
+
+		case 'html': {
+			return withMarker(renderHtml(model), model.kind, hash, 'html');
+		}
+
+		case 'json': {
+			return withMarker(renderJson(model), model.kind, hash, 'json');
+		}
+	}
+}
 
 export type DraftResult =
 	{ok: true; model: DocumentModel; markdown: string} | {ok: false; gaps: Gap[]};
@@ -27,5 +62,5 @@ export function draft(answers: DraftAnswers, kind: DocumentKind, hash: Hash): Dr
 
 	const complete = visible as unknown as Answers;
 	const model = kind === 'policy' ? draftPolicy(complete) : draftRights(complete);
-	return {ok: true, model, markdown: withMarker(renderDocument(model), kind, hash)};
+	return {ok: true, model, markdown: render(model, 'markdown', hash)};
 }

@@ -70,40 +70,82 @@ function defuse(url: string): string {
 		.replace(/(www)\./gi, '$1\\.');
 }
 
+/** A piece of flattened text: plain, an address to link, or an address left unlinked. */
+export type TextRun =
+	| {kind: 'text'; text: string}
+	| {kind: 'link'; text: string; href: string}
+	| {kind: 'address'; text: string};
+
 /**
-Bare URLs and emails become autolinks (`<https://…>`), so that no linter sees a bare URL and no
-renderer guesses where the link ends. Inside link text (`links` false), where a link would nest
-in a link, and where an address is not a valid autolink, they are defused instead.
+Split text at the web and email addresses a reader would expect to follow. Inside link text
+(`links` false), where a link would nest in a link, and where an address is not a valid one, the
+address is an `address` run (with any trailing punctuation): every renderer must keep it inert.
+Every format links the same addresses, so they come from here.
 */
-function renderText(raw: string, links = true): string {
+export function textRuns(raw: string, links = true): TextRun[] {
 	const text = flatten(raw);
-	let out = '';
+	const runs: TextRun[] = [];
+	const plain = (piece: string): void => {
+		if (piece !== '') {
+			runs.push({kind: 'text', text: piece});
+		}
+	};
+
 	let last = 0;
 	for (const match of text.matchAll(urlOrEmail)) {
-		const start = match.index;
 		const {url, rest} = trimTrailingPunctuation(match[0]);
 		const www = /^www\.[^.]+\./i.test(url);
 		const web = www || /^https?:\/\/./i.test(url);
-		out += escapePlain(text.slice(last, start));
-		last = start + match[0].length;
-		if (links && www) {
-			// Shown as typed; a link text cannot hold a link, so its own address is defused.
-			out += `[${defuse(url)}](${renderLinkTarget(`https://${url}`)})`;
-		} else if (links && web) {
-			out += autolink(url);
-		} else if (links && email.test(url)) {
-			out += autolink(url);
-		} else {
-			// Trailing punctuation too: micromark links `www.,` as "www".
-			out += defuse(match[0]);
+		plain(text.slice(last, match.index));
+		last = match.index + match[0].length;
+		const href = !links
+			? undefined
+			: www
+				? `https://${url}`
+				: web
+					? url
+					: email.test(url)
+						? `mailto:${url}`
+						: undefined;
+		if (href === undefined) {
+			runs.push({kind: 'address', text: match[0]});
 			continue;
 		}
 
-		out += escapePlain(rest);
+		runs.push({kind: 'link', text: url, href});
+		plain(rest);
 	}
 
-	out += escapePlain(text.slice(last));
-	return out;
+	plain(text.slice(last));
+	return runs;
+}
+
+/**
+Bare URLs and emails become autolinks (`<https://…>`), so that no linter sees a bare URL and no
+renderer guesses where the link ends. Inside link text, and where an address is not a valid
+autolink, they are defused instead (micromark links `www.,` as "www": trailing punctuation too).
+*/
+function renderText(raw: string, links = true): string {
+	return textRuns(raw, links)
+		.map((run) => {
+			switch (run.kind) {
+				case 'text': {
+					return escapePlain(run.text);
+				}
+
+				case 'address': {
+					return defuse(run.text);
+				}
+
+				case 'link': {
+					// Shown as typed; a link text cannot hold a link, so a www address is defused.
+					return run.href === `https://${run.text}`
+						? `[${defuse(run.text)}](${renderLinkTarget(run.href)})`
+						: autolink(run.text);
+				}
+			}
+		})
+		.join('');
 }
 
 function autolink(target: string): string {
@@ -111,12 +153,13 @@ function autolink(target: string): string {
 	return `<${target.replace(/[\s<>]/g, '')}>`;
 }
 
-function isSafeUrl(url: string): boolean {
+/** Link targets any format may write: web, email and in-document links; anything else is text. */
+export function isSafeUrl(url: string): boolean {
 	return /^(https?:\/\/|mailto:|#)[^\s<>]*$/.test(url);
 }
 
 /** Autolink targets: a web address, or an email address (shown without `mailto:`). */
-function isSafeAutolink(target: string): boolean {
+export function isSafeAutolink(target: string): boolean {
 	return /^https?:\/\/[^\s<>|]+$/i.test(target) || email.test(target);
 }
 
@@ -174,7 +217,7 @@ export function plainText(nodes: Inline[]): string {
 			}
 
 			if ('autolink' in node) {
-				return node.autolink;
+				return flatten(node.autolink);
 			}
 
 			return plainText(node.text);
@@ -191,9 +234,12 @@ export function slug(text: string): string {
 		.replace(/\s/g, '-');
 }
 
+/** What an empty table cell shows, in every format: a cell is never blank. */
+export const emptyCell = '—';
+
 function renderCell(nodes: Inline[]): string {
 	const cell = renderInline(nodes).trim();
-	return cell === '' ? '—' : cell;
+	return cell === '' ? emptyCell : cell;
 }
 
 function renderBlock(block: Block): string {

@@ -1,33 +1,65 @@
 /**
-The marker comment at the end of a generated document. It holds a hash of the document above it,
-so the tool can tell a document it wrote (safe to replace) from one edited by hand since.
+The marker at the end of a generated document. It holds a hash of the document above it, so the
+tool can tell a document it wrote (safe to replace) from one edited by hand since, and names the
+document and its format, so `check` can regenerate the same kind in the same format.
 The hash function is passed in: the core does no hashing I/O of its own and stays portable.
+
+Markdown and HTML end with the same comment, `<!-- … -->`; a Markdown one names no format (files
+written before there were others stay recognised), an HTML one says `html`. JSON has no
+comments: its marker is the last property, `"marker"`, and the hash is of the JSON without it.
 */
 
-const markerPattern =
-	/\n<!-- privacy-wizard: (?<document>[a-z]+) sha256:(?<hash>[0-9a-f]{64}) -->\n?$/;
+const commentPattern =
+	/\n<!-- privacy-wizard: (?<document>[a-z][a-z-]*)(?: (?<format>html))? sha256:(?<hash>[0-9a-f]{64}) -->\n?$/;
+const jsonPattern =
+	/,\n {2}"marker": "privacy-wizard: (?<document>[a-z][a-z-]*) json sha256:(?<hash>[0-9a-f]{64})"\n\}\n?$/;
+const jsonEnd = '\n}\n';
 
 export type Hash = (text: string) => string;
 
-export function withMarker(markdown: string, document: string, hash: Hash): string {
-	return `${markdown}\n<!-- privacy-wizard: ${document} sha256:${hash(markdown)} -->\n`;
+/** The formats a marker can name. */
+export type MarkedFormat = 'markdown' | 'html' | 'json';
+
+export function withMarker(
+	text: string,
+	document: string,
+	hash: Hash,
+	format: MarkedFormat = 'markdown',
+): string {
+	if (format === 'json') {
+		if (!text.endsWith(jsonEnd)) {
+			throw new Error('A JSON document must be an object printed with two-space indents');
+		}
+
+		return `${text.slice(0, -jsonEnd.length)},\n  "marker": "privacy-wizard: ${document} json sha256:${hash(text)}"${jsonEnd}`;
+	}
+
+	const named = format === 'markdown' ? '' : ` ${format}`;
+	return `${text}\n<!-- privacy-wizard: ${document}${named} sha256:${hash(text)} -->\n`;
 }
 
 export type MarkerState =
 	| {kind: 'no-marker'}
-	| {kind: 'edited'; document: string}
-	| {kind: 'unedited'; document: string; body: string};
+	| {kind: 'edited'; document: string; format: MarkedFormat}
+	| {kind: 'unedited'; document: string; format: MarkedFormat; body: string};
 
 /** Whether an existing file is one we generated and nobody has changed since. */
 export function readMarker(text: string, hash: Hash): MarkerState {
-	const match = markerPattern.exec(text);
+	const comment = commentPattern.exec(text);
+	const json = comment ? null : jsonPattern.exec(text);
+	const match = comment ?? json;
 	if (!match?.groups) {
 		return {kind: 'no-marker'};
 	}
 
-	const body = text.slice(0, match.index);
+	const body = comment ? text.slice(0, match.index) : `${text.slice(0, match.index)}${jsonEnd}`;
 	const document = match.groups['document']!;
+	const format: MarkedFormat = json
+		? 'json'
+		: match.groups['format'] === 'html'
+			? 'html'
+			: 'markdown';
 	return hash(body) === match.groups['hash']
-		? {kind: 'unedited', document, body}
-		: {kind: 'edited', document};
+		? {kind: 'unedited', document, format, body}
+		: {kind: 'edited', document, format};
 }
