@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'dist/cli.js');
-const examples = ['eu-saas', 'us-consumer', 'global-reps', 'br-app', 'ca-quebec'];
+const examples = ['eu-saas', 'us-consumer', 'global-reps', 'br-app', 'ca-quebec', 'ch-saas'];
 const documents = [
 	['policy', 'PRIVACY.md'],
 	['rights', 'DATA-RIGHTS.md'],
