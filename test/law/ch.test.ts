@@ -142,6 +142,8 @@ test('the adequacy list is Annex 1 DPO, dated, with the US only for Swiss-US DPF
 	t.true(rule.adequate('US', {certifications: ['swiss-us-dpf']}));
 	t.false(rule.adequate('US', {certifications: ['eu-us-dpf', 'uk-extension']}));
 	t.true(rule.adequate('IE', {}));
+	t.true(rule.adequate('CA', {pipedaCovered: true}));
+	t.false(rule.adequate('CA', {}));
 	t.false(rule.adequate('SG', {}));
 	t.true(rule.inside('CH'));
 	t.false(rule.inside('LI'));
@@ -742,8 +744,9 @@ test("a vendor's EU clauses are proposed as the clauses adapted for Switzerland,
 	const service = catalogService('aws')!;
 	t.true(service.transferTools.includes('sccs'));
 	const answers = fixture('ch-saas');
+	// A vendor offering only the EU clauses (no Swiss-US DPF participation).
 	const recipient = recipientFromService(
-		{...service, locations: ['US'], headquarters: 'US'},
+		{...service, locations: ['US'], headquarters: 'US', transferTools: ['sccs']},
 		answers,
 	);
 	t.is(recipient.transfers?.['ch'], 'ch-sccs');
