@@ -17,6 +17,7 @@ export const exampleNames = [
 	'global-reps',
 	'br-app',
 	'ca-quebec',
+	'ch-saas',
 ] as const;
 export type ExampleName = (typeof exampleNames)[number];
 

@@ -1,5 +1,6 @@
 import brApp from '../../../questionnaires/examples/br-app.json' with {type: 'json'};
 import caQuebec from '../../../questionnaires/examples/ca-quebec.json' with {type: 'json'};
+import chSaas from '../../../questionnaires/examples/ch-saas.json' with {type: 'json'};
 import euSaas from '../../../questionnaires/examples/eu-saas.json' with {type: 'json'};
 import globalReps from '../../../questionnaires/examples/global-reps.json' with {type: 'json'};
 import usConsumer from '../../../questionnaires/examples/us-consumer.json' with {type: 'json'};
@@ -31,6 +32,10 @@ export const examples: Readonly<Record<string, {summary: string; answers: unknow
 	'ca-quebec': {
 		summary: 'a Montréal company serving Québec and the rest of Canada (Law 25, CASL)',
 		answers: caQuebec,
+	},
+	'ch-saas': {
+		summary: 'a Zürich company serving Switzerland and the EEA (FADP, Swiss-US DPF, adapted SCCs)',
+		answers: chSaas,
 	},
 };
 

@@ -1,6 +1,7 @@
 import type {Recipient} from '../answers/types.js';
 import {br} from './br/index.js';
 import {ca} from './ca/index.js';
+import {ch} from './ch/index.js';
 import {ePrivacy} from './eprivacy/index.js';
 import {euGdpr} from './eu-gdpr/index.js';
 import {gdprFamily} from './gdpr/index.js';
@@ -14,7 +15,7 @@ import {usStates} from './us-states/index.js';
 Every regime privacy-wizard drafts, in the order their text appears. Adding a regime is a module
 under source/core/law/ and questionnaires/law/, and one line here.
 */
-export const regimes: readonly Regime[] = [euGdpr, uk, ePrivacy, br, ca, usCa, usStates];
+export const regimes: readonly Regime[] = [euGdpr, uk, ePrivacy, ch, br, ca, usCa, usStates];
 
 /** Text shared by a family of regimes, drafted once before its members' own. */
 export const families: readonly Family[] = [gdprFamily];
