@@ -69,6 +69,8 @@ test('each example names the laws that apply, each with a reason', (t) => {
 		'global-reps': ['eu-gdpr', 'uk', 'eprivacy', 'ca'],
 		'br-app': ['br'],
 		'ca-quebec': ['ca'],
+		'ch-saas': ['eu-gdpr', 'eprivacy', 'ch'],
+		'us-multistate': ['us-states'],
 	};
 	for (const name of exampleNames) {
 		const report = lawReport(example(name) as unknown as DraftAnswers);
@@ -136,11 +138,13 @@ test('no summary promises California rights, or any law, that does not apply', (
 /** Words only a law's own text uses: they appear exactly when that law applies. */
 const markers: Record<string, RegExp> = {
 	'eu-gdpr': /(?<!UK )\bGDPR\b|European Economic Area/,
-	uk: /UK GDPR|Information Commissioner/,
+	uk: /UK GDPR|Information Commissioner’s Office/,
 	eprivacy: /ePrivacy Directive|Privacy and Electronic Communications Regulations/,
 	'us-ca': /\bCCPA\b|California (privacy notice|resident)/,
 	br: /\bLGPD\b|\bANPD\b/,
 	ca: /\bPIPEDA\b|Privacy Commissioner of Canada/,
+	ch: /\bFADP\b|\bFDPIC\b/,
+	'us-states': /US state privacy notice/,
 };
 
 test("no regime's text appears when it does not apply, and each appears when it does", (t) => {
