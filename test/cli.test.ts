@@ -243,6 +243,16 @@ const usageErrors: Array<[string, string[], RegExp]> = [
 		/either --example or --answers/,
 	],
 	['an unknown command', ['publish'], /Unknown command "publish"/],
+	[
+		'a mistyped command',
+		['chek', '--json'],
+		/Unknown command "chek"\. Did you mean `privacy-wizard check`\?/,
+	],
+	[
+		'a mistyped answers action',
+		['answers', 'exprot'],
+		/Did you mean `privacy-wizard answers export`\?/,
+	],
 	['a stray argument', ['generate', '--example', 'eu-saas', 'extra.md'], /takes no arguments/],
 	['--out without a value', ['generate', '--example', '--out'], /--out/],
 ];

@@ -5,6 +5,7 @@ import {serializeAnswers} from '../core/answers/canonical.js';
 import {withSchemaReference} from '../core/answers/schema.js';
 import {describeLoadProblem, parseAnswers} from '../core/answers/load.js';
 import type {Parsed} from '../cli/args.js';
+import {didYouMean} from '../cli/suggest.js';
 import {OperationError, UsageError} from '../errors.js';
 import {
 	describeSource,
@@ -49,7 +50,7 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 	const [action, ...rest] = positionals;
 	if (action === undefined || !(actions as readonly string[]).includes(action)) {
 		throw new UsageError(
-			`${action === undefined ? 'Missing' : `Unknown`} action${action === undefined ? '' : ` "${action}"`} for privacy-wizard answers: expected ${actions.join(', ')}. Run \`privacy-wizard answers --help\`.`,
+			`${action === undefined ? 'Missing' : `Unknown`} action${action === undefined ? '' : ` "${action}"`} for privacy-wizard answers.${action === undefined ? '' : didYouMean(action, actions, (name) => `privacy-wizard answers ${name}`)} Expected ${actions.join(', ')}. Run \`privacy-wizard answers --help\`.`,
 		);
 	}
 
