@@ -7,6 +7,7 @@ import {colorEnabled} from '../cli/style.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {questionnaire} from '../core/questionnaire/questionnaire.js';
 import type {Context} from '../core/questionnaire/types.js';
+import {repoSuggestions, type RepoSuggestion} from '../core/questionnaire/suggestions.js';
 import {hasAnswers, initialState} from '../core/questionnaire/wizard.js';
 import {renderMarkdown} from '../preview/render.js';
 import {gitRemoteUrl, gitUserEmail} from '../repo/git.js';
@@ -20,7 +21,6 @@ import {scanRepo} from '../repo/scan.js';
 import {makeIo} from './io.js';
 import {KeyRoot} from './key-router.js';
 import {Pager} from './screens/pager.js';
-import type {RepoSuggestion} from './screens/welcome.js';
 import type {Suggestion} from './screens/list.js';
 
 export function today(): string {
@@ -44,29 +44,10 @@ async function readPackage(root: string): Promise<Record<string, unknown> | unde
 }
 
 /** What the repo already tells: each shown on the welcome screen for a yes or no. */
-export async function repoSuggestions(root: string): Promise<RepoSuggestion[]> {
+export async function readRepoSuggestions(root: string): Promise<RepoSuggestion[]> {
 	const manifest = await readPackage(root);
-	const [email, remote] = await Promise.all([gitUserEmail(root), gitRemoteUrl(root)]);
-	const homepage =
-		typeof manifest?.['homepage'] === 'string'
-			? manifest['homepage']
-			: remote && /^https?:\/\//.test(remote)
-				? remote.replace(/\.git$/, '')
-				: undefined;
-	const out: RepoSuggestion[] = [];
-	if (typeof manifest?.['name'] === 'string')
-		out.push({key: 'packageName', label: 'Product name (package.json)', value: manifest['name']});
-	if (typeof manifest?.['description'] === 'string' && manifest['description'].trim() !== '')
-		out.push({
-			key: 'packageDescription',
-			label: 'Description (package.json)',
-			value: manifest['description'],
-		});
-	if (homepage) out.push({key: 'homepage', label: 'Website', value: homepage});
-	if (remote) out.push({key: 'gitRemote', label: 'Git remote', value: remote});
-	if (email)
-		out.push({key: 'gitEmail', label: 'Contact email (git config user.email)', value: email});
-	return out;
+	const [gitEmail, gitRemote] = await Promise.all([gitUserEmail(root), gitRemoteUrl(root)]);
+	return repoSuggestions({manifest, gitEmail, gitRemote});
 }
 
 /** Services the dependencies reveal, as ready-made recipient records. */
@@ -112,7 +93,7 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 	const context: Context = {today: today(), suggestions: {}};
 	// What the repo tells (package.json, git, dependencies) is read while the first frame shows.
 	const repo = Promise.all([
-		firstRun ? repoSuggestions(root) : Promise.resolve([]),
+		firstRun ? readRepoSuggestions(root) : Promise.resolve([]),
 		detectedServices(root, answers),
 	]);
 	const plain = values['plain'] === true || process.env['TERM'] === 'dumb';

@@ -2,8 +2,9 @@ import {Box, Text} from 'ink';
 import {useReducer} from 'react';
 import {Header, Keys} from '../layout.js';
 import {useKeys} from '../key-router.js';
+import type {RepoSuggestion} from '../../core/questionnaire/suggestions.js';
 
-export type RepoSuggestion = {key: string; label: string; value: string};
+export type {RepoSuggestion} from '../../core/questionnaire/suggestions.js';
 
 export type WelcomeProps = {
 	file: string;
