@@ -233,6 +233,8 @@ test('App: a list question shows its records; adding one walks its fields', asyn
 	await view.pressWhen('What it includes (optional)', keys.enter);
 	// A list inside the record: its sources.
 	await view.pressWhen('No entries yet.', keys.enter);
+	// A required select chooses nothing until a key does.
+	await view.pressWhen('Where does it come from?', keys.down);
 	await view.pressWhen((frame) => highlighted(frame) === 'From the person', keys.down);
 	await view.pressWhen((frame) => highlighted(frame) === 'Collected automatically', keys.enter);
 	await view.pressWhen('When or how? (optional)', 'from the app\r');
@@ -240,9 +242,12 @@ test('App: a list question shows its records; adding one walks its fields', asyn
 	t.true(sources.split('\n').some((line) => line.slice(2) === 'Collected automatically'));
 	t.true(flat(sources).includes('Device identifiers'), 'the record being edited is named');
 	view.press('f');
-	// Not a special category: the "none" row at the end.
-	await view.pressWhen('Is it a special category of data?', keys.up);
-	await view.pressWhen((frame) => highlighted(frame) === 'None of these', keys.enter);
+	// Not a special category: the "None" row, chosen by default.
+	await view.pressWhen(
+		(frame) =>
+			frame.includes('Is it a special category of data?') && highlighted(frame) === 'None of these',
+		keys.enter,
+	);
 	const back = await view.waitForFrame(
 		(frame) => frame.includes('Kinds of personal data') && frame.includes('Device identifiers'),
 	);

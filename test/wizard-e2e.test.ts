@@ -28,6 +28,14 @@ function wizard(cwd: string): Terminal {
 	return runInTerminal(process.execPath, [cli], {cwd});
 }
 
+/** A required select starts with nothing chosen: ↓ to the first option, then Enter. */
+async function choose(t: Terminal, option: string, next: string | RegExp): Promise<void> {
+	t.mark();
+	t.write(keys.down);
+	await t.waitFor(`❯ ${option}`);
+	await t.answer('', next);
+}
+
 /** From the welcome screen to written documents, answering as a founder in Germany would. */
 async function firstRun(t: Terminal): Promise<void> {
 	await t.waitFor('Use “acme-app” as a suggestion');
@@ -75,13 +83,12 @@ async function firstRun(t: Terminal): Promise<void> {
 	await t.answer('Email address', 'What it includes');
 	await t.answer('', 'Sources of this data');
 	await t.answer('', 'Where does it come from?');
-	await t.answer('', 'When or how?');
+	await choose(t, 'From the person', 'When or how?');
 	await t.answer('during sign-up', 'From the person');
 	t.mark();
 	t.write('f');
 	await t.waitFor('special category');
-	t.mark();
-	t.write(keys.up);
+	// An optional select starts on "None": Enter keeps the data out of the special categories.
 	await t.waitFor('❯ None of these');
 	await t.answer('', 'Email address');
 	t.mark();
@@ -95,12 +102,12 @@ async function firstRun(t: Terminal): Promise<void> {
 	t.write(keys.space);
 	await t.waitFor('1 selected');
 	await t.answer('', 'Legal basis');
-	await t.answer('', 'Does the person have to give');
-	await t.answer('', 'What happens if they do not');
+	await choose(t, 'Contract', 'Does the person have to give');
+	await choose(t, 'Needed to sign up', 'What happens if they do not');
 	await t.answer('we cannot create an account for you.', 'How is the retention period set?');
-	await t.answer('', 'How many?');
+	await choose(t, 'A fixed period', 'How many?');
 	await t.answer('30', 'Unit');
-	await t.answer('', 'Counted from when?');
+	await choose(t, 'days', 'Counted from when?');
 	await t.answer('the day you close your account', 'Is this direct marketing?');
 	t.mark();
 	t.write('n');
@@ -137,7 +144,7 @@ async function firstRun(t: Terminal): Promise<void> {
 	t.write('n');
 	await t.waitFor('Security measures');
 	await t.answer('', 'Measure');
-	await t.answer('', 'Detail');
+	await choose(t, 'Encryption in transit (TLS)', 'Detail');
 	await t.answer('TLS 1.3', 'Encryption in transit');
 	t.mark();
 	t.write('f');

@@ -1,4 +1,5 @@
-import {Box, Text, useApp, useStdout, type Key} from 'ink';
+import {Box, useApp, useStdout, type Key} from 'ink';
+import {Text} from './palette.js';
 import {useEffect, useMemo, useReducer, useRef, useState, type ReactElement} from 'react';
 import type {DraftAnswers} from '../core/answers/types.js';
 import type {Detection} from '../core/catalog/detect.js';
@@ -111,20 +112,15 @@ export function App({
 	}, [result]);
 
 	// Keys that work everywhere; the rest go to the screen on display (see KeyRoot).
-	const current = useRef({mode: state.mode, overlay: false, catalog: false});
-	current.current = {
-		mode: state.mode,
-		overlay: preview !== undefined || catalogOpen,
-		catalog: catalogOpen,
-	};
+	const current = useRef({mode: state.mode, overlay: false});
+	current.current = {mode: state.mode, overlay: preview !== undefined || catalogOpen};
 	const globalKey = (input: string, key: Key): boolean => {
 		if (key.ctrl && input === 'c') {
 			setResult({code: 130, written: []});
 			return true;
 		}
 
-		// The catalog picker listens for itself: nothing else may act on its keys.
-		if (current.current.catalog) return true;
+		// The catalog picker has every other key (Esc closes it).
 		if (current.current.overlay || current.current.mode !== 'asking') return false;
 		if (key.escape) dispatch({type: 'back'});
 		else if (key.ctrl && input === 'o') dispatch({type: 'overview'});

@@ -8,7 +8,7 @@ import type {DraftAnswers} from '../core/answers/types.js';
 import {checkAnswers} from '../core/checks/findings.js';
 import {addRevision, defaultRevisionSummary} from '../core/drafting/revision.js';
 import {getAt, parseDisplayPath} from '../core/questionnaire/paths.js';
-import type {Context, Option, Question} from '../core/questionnaire/types.js';
+import type {Context, Question} from '../core/questionnaire/types.js';
 import {defaultValue, optionsOf, validateValue} from '../core/questionnaire/values.js';
 import {sectionState, visibleSections} from '../core/questionnaire/walk.js';
 import {
@@ -20,7 +20,7 @@ import {
 	type WizardEvent,
 	type WizardState,
 } from '../core/questionnaire/wizard.js';
-import {filterOptions} from './inputs/choice.js';
+import {filterOptions, noneValue, singleChoice} from '../core/questionnaire/picker.js';
 import {recordLabel, type Suggestion} from './screens/list.js';
 import type {RepoSuggestion} from './screens/welcome.js';
 import {planTargets, revisionNeeded} from './screens/write.js';
@@ -28,6 +28,8 @@ import {makeIo} from './io.js';
 import type {AnswersSource} from '../storage/answers-store.js';
 
 const output = {output: process.stderr};
+/** The row of a required select that chooses nothing (Enter on it asks again). */
+const unchosen = '\u0000unchosen';
 const say = (text = ''): void => {
 	process.stderr.write(`${text}\n`);
 };
@@ -77,17 +79,19 @@ async function ask(
 		}
 
 		case 'select': {
-			const options: Option[] = optionsOf(question, state.answers);
+			// The same rows as the full UI: an optional select starts on "None"; a required one
+			// without a value starts on a row that chooses nothing, so Enter never picks for them.
+			const {rows, initial: chosen} = singleChoice(question, state.answers, initial, recordPath);
 			const choices = [
-				...options.map((option) => ({
+				...(chosen === undefined ? [{value: unchosen, name: '(choose one)'}] : []),
+				...rows.map((option) => ({
 					value: option.value,
 					name: option.label,
 					description: option.help,
 				})),
-				...(question.clearable ? [{value: '\u0000none', name: 'None of these'}] : []),
 			];
-			const value = await select({message, choices, default: initial}, output);
-			return value === '\u0000none' ? undefined : value;
+			const value = await select({message, choices, default: chosen ?? unchosen}, output);
+			return value === noneValue || value === unchosen ? undefined : value;
 		}
 
 		case 'country': {

@@ -1,6 +1,7 @@
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import chalk from 'chalk';
 import {render} from 'ink';
 import type {Parsed} from '../cli/args.js';
 import {colorEnabled} from '../cli/style.js';
@@ -19,7 +20,8 @@ import {recipientFromService} from '../core/catalog/catalog.js';
 import type {Detection} from '../core/catalog/detect.js';
 import {scanRepo} from '../repo/scan.js';
 import {makeIo} from './io.js';
-import {KeyRoot} from './key-router.js';
+import {bracketedPaste, KeyRoot} from './key-router.js';
+import {ColorProvider, terminalStyle} from './palette.js';
 import {Pager} from './screens/pager.js';
 import type {Suggestion} from './screens/list.js';
 
@@ -114,31 +116,39 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 
 	const stream = uiStream();
 	const io = makeIo(source, root, () => stream.columns ?? 80);
+	// Colour as NO_COLOR / FORCE_COLOR say, for the stream the UI draws on (chalk alone would
+	// look at stdout and ignore NO_COLOR).
+	const style = terminalStyle(stream);
+	chalk.level = style.level;
+	// Pasted text comes marked, so a pasted line break is never taken for Enter.
+	const endPaste = bracketedPaste(stream);
 	// Raw mode from the start: keys typed while the first frame paints are not echoed or held
 	// back by the terminal's line editing. Ink manages it from here and restores it on exit.
 	process.stdin.setRawMode?.(true);
 	const result = await new Promise<AppResult>((resolve) => {
 		const app = (found?: Awaited<typeof repo>) => (
-			<App
-				initial={initialState(answers, context, firstRun)}
-				io={io}
-				force={values['force'] === true}
-				repoLoading={found === undefined}
-				repoSuggestions={found?.[0] ?? []}
-				detected={found?.[1].names ?? []}
-				listSuggestions={{recipients: found?.[1].suggestions ?? []}}
-				detections={found?.[1].detections}
-				renderCatalog={({answers: current, onPick, onCancel}) => (
-					<CatalogPicker
-						onPick={(service) =>
-							onPick(recipientFromService(service, current) as Record<string, unknown>)
-						}
-						onCustom={() => onPick({})}
-						onCancel={onCancel}
-					/>
-				)}
-				onExit={resolve}
-			/>
+			<ColorProvider color={style.color}>
+				<App
+					initial={initialState(answers, context, firstRun)}
+					io={io}
+					force={values['force'] === true}
+					repoLoading={found === undefined}
+					repoSuggestions={found?.[0] ?? []}
+					detected={found?.[1].names ?? []}
+					listSuggestions={{recipients: found?.[1].suggestions ?? []}}
+					detections={found?.[1].detections}
+					renderCatalog={({answers: current, onPick, onCancel}) => (
+						<CatalogPicker
+							onPick={(service) =>
+								onPick(recipientFromService(service, current) as Record<string, unknown>)
+							}
+							onCustom={() => onPick({})}
+							onCancel={onCancel}
+						/>
+					)}
+					onExit={resolve}
+				/>
+			</ColorProvider>
 		);
 		const instance = render(app(), {
 			stdout: stream,
@@ -153,6 +163,7 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 			resolve({code: 130, written: []});
 		});
 	});
+	endPaste();
 	process.stdin.setRawMode?.(false);
 	if (result.code === 0 && !process.stdout.isTTY) {
 		// `npx privacy-wizard > PRIVACY.md`: the UI went to stderr, the policy goes to stdout.
@@ -166,20 +177,24 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 /** Show rendered Markdown in a scrollable view (the `preview` command in a terminal). */
 export async function runPreview(markdown: string, title: string): Promise<number> {
 	const stream = process.stdout;
+	const style = terminalStyle(stream);
+	chalk.level = style.level;
 	const text = await renderMarkdown(markdown, {
 		width: (stream.columns ?? 80) - 1,
 		color: colorEnabled(stream),
 	});
 	await new Promise<void>((resolve) => {
 		const instance = render(
-			<KeyRoot>
-				<Pager
-					title={title}
-					lines={text.split('\n')}
-					height={stream.rows ?? 24}
-					onClose={() => instance.unmount()}
-				/>
-			</KeyRoot>,
+			<ColorProvider color={style.color}>
+				<KeyRoot>
+					<Pager
+						title={title}
+						lines={text.split('\n')}
+						height={stream.rows ?? 24}
+						onClose={() => instance.unmount()}
+					/>
+				</KeyRoot>
+			</ColorProvider>,
 			{
 				stdout: stream,
 				stdin: process.stdin,

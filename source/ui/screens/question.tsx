@@ -1,7 +1,9 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../palette.js';
 import type {PartialAnswers} from '../../core/answers/types.js';
 import {getAt} from '../../core/questionnaire/paths.js';
 import type {Context, Option, Question} from '../../core/questionnaire/types.js';
+import {singleChoice} from '../../core/questionnaire/picker.js';
 import {defaultValue, optionsOf} from '../../core/questionnaire/values.js';
 import type {AnswerPath} from '../../core/questionnaire/paths.js';
 import {Choice} from '../inputs/choice.js';
@@ -37,11 +39,15 @@ function Input({
 	question,
 	value,
 	answers,
+	recordPath,
+	listHeight,
 	onAnswer,
 }: {
 	question: Question;
 	value: unknown;
 	answers: PartialAnswers;
+	recordPath: AnswerPath;
+	listHeight?: number;
 	onAnswer: (value: unknown) => void;
 }) {
 	switch (question.type) {
@@ -72,25 +78,15 @@ function Input({
 			return <YesNo initial={typeof value === 'boolean' ? value : undefined} onSubmit={onAnswer} />;
 		}
 
-		case 'select': {
-			const options = optionsOf(question, answers);
-			return (
-				<Choice
-					options={options}
-					initial={value as Option['value']}
-					noneLabel={question.clearable ? 'None of these' : undefined}
-					searchable={options.length > 12}
-					onSubmit={onAnswer}
-				/>
-			);
-		}
-
+		case 'select':
 		case 'country': {
+			const {rows, initial} = singleChoice(question, answers, value, recordPath);
 			return (
 				<Choice
-					options={optionsOf({...question, optionsFrom: {source: 'countries'}}, answers)}
-					initial={value as string}
-					searchable
+					options={rows}
+					initial={initial}
+					searchable={question.type === 'country' || rows.length > 12}
+					height={listHeight}
 					onSubmit={onAnswer}
 				/>
 			);
@@ -104,6 +100,7 @@ function Input({
 					options={options}
 					initial={Array.isArray(value) ? (value as Array<Option['value']>) : []}
 					searchable={options.length > 12}
+					height={listHeight}
 					onSubmit={onAnswer}
 				/>
 			);
@@ -179,6 +176,7 @@ export function QuestionScreen({
 					question={question}
 					value={value}
 					answers={answers}
+					recordPath={recordPath}
 					onAnswer={onAnswer}
 				/>
 			</Box>
