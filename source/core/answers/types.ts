@@ -326,6 +326,8 @@ export type Answers = {
 	outputs?: Outputs;
 	/** Questionnaire version the answers were last reviewed against ("new questions since"). */
 	questionnaireVersion?: number;
+	/** The question on screen when the wizard was left mid-way: the next run opens it. */
+	resumeAt?: string;
 };
 
 /**

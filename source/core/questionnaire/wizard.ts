@@ -3,7 +3,7 @@ The wizard as a state machine: `reduce(state, event)`. The terminal UI and the p
 only draw the state and send events, so a new question needs data, not UI code.
 */
 import type {DraftAnswers, PartialAnswers} from '../answers/types.js';
-import {getAt, samePath, setAt, type AnswerPath} from './paths.js';
+import {formatPath, getAt, parseDisplayPath, samePath, setAt, type AnswerPath} from './paths.js';
 import {questionnaire} from './questionnaire.js';
 import type {Context, Question, Questionnaire, Section} from './types.js';
 import {defaultValue, normalizeValue, slugId, validateValue} from './values.js';
@@ -81,11 +81,11 @@ export type WizardEvent =
 	| {type: 'setContext'; context: Context}
 	| {type: 'setAnswers'; answers: DraftAnswers};
 
+const bookkeeping = new Set(['schemaVersion', '$schema', 'questionnaireVersion', 'resumeAt']);
+
 /** Whether anything has been answered (bookkeeping fields aside). */
 export function hasAnswers(answers: PartialAnswers): boolean {
-	return Object.keys(answers).some(
-		(key) => key !== 'schemaVersion' && key !== '$schema' && key !== 'questionnaireVersion',
-	);
+	return Object.keys(answers).some((key) => !bookkeeping.has(key));
 }
 
 /** The overview row of the first section that is not complete (or `after` it, wrapping). */
@@ -103,7 +103,7 @@ export function initialState(
 	context: Context,
 	firstRun: boolean,
 ): WizardState {
-	return {
+	const state: WizardState = {
 		answers,
 		context,
 		mode: firstRun ? 'welcome' : 'overview',
@@ -113,6 +113,44 @@ export function initialState(
 		changed: false,
 		unsaved: false,
 	};
+	return firstRun ? state : resume(state);
+}
+
+/**
+A run left mid-way opens again at the question that was on screen, in its section; when that
+question is gone (hidden by a later answer), at the first gap. Until every section has been
+started, the run goes on through the sections in order, as the first run did.
+*/
+function resume(state: WizardState): WizardState {
+	const saved = state.answers['resumeAt'];
+	if (typeof saved !== 'string') return state;
+	const linear = visibleSections(state.answers).some(
+		(section) => sectionState(section, state.answers) === 'not-started',
+	);
+	const at = jumpTo({...state, linear}, parseDisplayPath(saved));
+	if (at.mode === 'asking' && samePath(positionOf(at) ?? [], parseDisplayPath(saved))) return at;
+	const gap = gaps(state.answers)[0];
+	const atGap = gap ? jumpTo({...state, linear}, gap.path) : undefined;
+	return atGap?.mode === 'asking' ? atGap : state;
+}
+
+/** The answer path of what is on screen while asking: the question, list or record. */
+export function positionOf(state: WizardState): AnswerPath | undefined {
+	const frame = currentFrame(state);
+	if (state.mode !== 'asking' || !frame) return undefined;
+	if (frame.kind === 'list') return frame.path;
+	return currentQuestion(state)?.path;
+}
+
+/** Keep `resumeAt` in the answers on the question on screen, and drop it once out of the questions. */
+function withResumePoint(state: WizardState): WizardState {
+	// Nothing answered yet: nothing to resume, and no file written just for opening the wizard.
+	const at = hasAnswers(state.answers) ? positionOf(state) : undefined;
+	const wanted = at ? formatPath(at) : undefined;
+	if (state.answers['resumeAt'] === wanted) return state;
+	const answers: DraftAnswers = {...state.answers, resumeAt: wanted};
+	if (wanted === undefined) delete answers['resumeAt'];
+	return {...state, answers, unsaved: true};
 }
 
 function sectionById(id: string, root: Questionnaire = questionnaire): Section {
@@ -666,6 +704,10 @@ function locate(
 }
 
 export function reduce(state: WizardState, event: WizardEvent): WizardState {
+	return withResumePoint(step(state, event));
+}
+
+function step(state: WizardState, event: WizardEvent): WizardState {
 	switch (event.type) {
 		case 'start': {
 			const sections = visibleSections(state.answers);
