@@ -10,7 +10,7 @@ import {recipientFromService} from '../source/core/catalog/catalog.js';
 import {App, type AppProps, type AppResult} from '../source/ui/app.js';
 import {CatalogPicker} from '../source/ui/catalog-picker.js';
 import type {RepoSuggestion} from '../source/ui/screens/welcome.js';
-import {keys, renderWithKeys, settle, waitUntil, type View, highlighted} from './helpers/ink.js';
+import {keys, renderWithKeys, waitUntil, type View, highlighted} from './helpers/ink.js';
 import {fakeIo, fakeRoot, loadExample, type FakeIo} from './helpers/wizard-io.js';
 
 const context: Context = {today: '2026-10-01', suggestions: {}};
@@ -328,7 +328,7 @@ test('App: write the documents, preview them, finish with code 0', async (t) => 
 	t.is(io.writes.length, 2, 'each document written once');
 });
 
-test('App: a detected service is offered on the recipients list, the catalog adds another', async (t) => {
+test('App: a detected service or a catalog pick opens on its summary: confirmed in three screens, every field editable', async (t) => {
 	const answers = loadExample('eu-saas');
 	const count = (answers['recipients'] as unknown[]).length;
 	const {view, io} = startApp(t, {
@@ -366,34 +366,57 @@ test('App: a detected service is offered on the recipients list, the catalog add
 	await view.pressWhen((frame) => highlighted(frame) === 'Done', keys.up);
 	await view.pressWhen((frame) => highlighted(frame) === 'Add… (custom)', keys.up);
 	await view.pressWhen((frame) => highlighted(frame).startsWith('+ Sentry'), keys.enter);
-	const first = await view.waitForFrame('Name of the recipient');
-	t.is(field(first), 'Sentry', 'the suggested record fills the fields');
-	await lastSaved(
-		io,
-		(next) => getAt(next, ['recipients', count, 'catalogId']) === 'sentry',
-		'the suggested record saved',
-	);
-	// Back on the list, the suggestion is no longer offered: Sentry is a record now.
+	// A suggested record opens on its summary: every field, what is missing marked.
+	const summary = await view.waitForFrame('Check this entry');
+	t.true(summary.split('\n').some((line) => /Name of the recipient\s+Sentry$/.test(line)));
+	t.regex(summary, /Confirm \(\d+ fields need an answer first\)/);
+	t.regex(summary, /◆ Where does it store or access the data\?\s+✖ Add at least one entry/);
+	t.regex(summary, /Its role\s+Processor \/ service provider \(default\)/);
+	t.true(flat(summary).includes('Esc cancel (not added)'));
+	// Esc cancels the add: nothing is kept, the suggestion is offered again.
 	view.press(keys.escape);
 	const back = await view.waitForFrame((frame) => frame.includes('Add… (custom)'));
-	t.false(back.includes('+ Sentry'));
-	t.true(back.split('\n').some((line) => line.slice(2) === 'Sentry'));
-	// The catalog: Esc cancels, then a search and Enter add a service.
+	t.true(back.includes('+ Sentry'));
+	await lastSaved(
+		io,
+		(next) => getAt(next, ['recipients', count]) === undefined,
+		'the cancelled record gone from the saved answers',
+	);
+	// From the catalog: three screens (the list, the search, the summary), then back to the list.
 	view.press('c');
 	await view.waitForFrame('Search the catalog');
-	// The picker listens with its own useInput, registered after its first frame: wait for it.
-	await settle();
 	view.press(keys.escape);
 	await view.pressWhen((frame) => frame.includes('Add… (custom)'), 'c');
 	await view.waitForFrame('Search the catalog');
-	await settle();
-	view.press('posth');
-	await view.pressWhen((frame) => frame.includes('› PostHog'), keys.enter);
-	const picked = await view.waitForFrame('Name of the recipient');
-	t.is(field(picked), 'PostHog');
-	await lastSaved(
+	view.press('netlif');
+	await view.pressWhen((frame) => frame.includes('› Netlify'), keys.enter);
+	const picked = await view.waitForFrame('Check this entry');
+	t.true(picked.includes('❯ ✔ Confirm these answers'));
+	for (const marked of ['Which data does it receive?', 'Where does it store', 'Is it always on?'])
+		t.true(
+			picked.split('\n').some((line) => line.includes(`◆ ${marked}`)),
+			`${marked} is marked as a fact to confirm`,
+		);
+	view.press(keys.enter);
+	const added = await view.waitForFrame(
+		(frame) => frame.includes('Add… (custom)') && frame.includes('Netlify'),
+	);
+	t.false(added.includes('Check this entry'));
+	const saved = await lastSaved(
 		io,
-		(next) => getAt(next, ['recipients', count + 1, 'catalogId']) === 'posthog',
+		(next) => getAt(next, ['recipients', count, 'catalogId']) === 'netlify',
 		'the catalog record saved',
 	);
+	t.is(getAt(saved, ['recipients', count, 'id']), 'netlify');
+	// Enter on a record opens its summary; a field opened from it comes back to it.
+	await view.pressWhen((frame) => highlighted(frame) === 'Netlify', keys.enter);
+	await view.pressWhen('Check this entry', keys.down);
+	await view.pressWhen(
+		(frame) => highlighted(frame).startsWith('Name of the recipient'),
+		keys.enter,
+	);
+	await view.pressWhen((frame) => field(frame) === 'Netlify', keys.ctrlU);
+	await answer(view, 'Netlify Edge');
+	const again = await view.waitForFrame('Check this entry');
+	t.true(again.split('\n').some((line) => /Name of the recipient\s+Netlify Edge$/.test(line)));
 });

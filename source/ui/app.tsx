@@ -11,6 +11,7 @@ import {
 	currentQuestion,
 	fullIdOf,
 	progress,
+	recordSummary,
 	reduce,
 	type WizardState,
 } from '../core/questionnaire/wizard.js';
@@ -22,6 +23,7 @@ import {ListScreen, recordLabel, type Suggestion} from './screens/list.js';
 import {Overview} from './screens/overview.js';
 import {Pager} from './screens/pager.js';
 import {QuestionScreen} from './screens/question.js';
+import {RecordScreen} from './screens/record.js';
 import {Review} from './screens/review.js';
 import {Welcome, type RepoSuggestion} from './screens/welcome.js';
 import {WriteScreen, type Target} from './screens/write.js';
@@ -290,11 +292,13 @@ function Asking({
 	renderCatalog,
 }: AskingProps) {
 	const where = progress(state);
-	const position = where
-		? `Section ${where.section} of ${where.sections} · question ${where.question} of ${where.questions}`
-		: '';
-	const title = where?.title ?? '';
 	const frame = currentFrame(state);
+	const position = !where
+		? ''
+		: frame?.kind === 'record'
+			? `Section ${where.section} of ${where.sections}`
+			: `Section ${where.section} of ${where.sections} · question ${where.question} of ${where.questions}`;
+	const title = where?.title ?? '';
 	const record = recordTrail(state);
 	if (frame?.kind === 'list') {
 		const below = currentQuestion({...state, stack: state.stack.slice(0, -1)});
@@ -343,6 +347,23 @@ function Asking({
 		);
 	}
 
+	if (frame?.kind === 'record') {
+		return (
+			<RecordScreen
+				title={title}
+				position={`${position}${record ? ` · ${record}` : ''}`}
+				rows={recordSummary(state)}
+				answers={state.answers}
+				cursor={frame.cursor}
+				isNew={frame.isNew === true}
+				error={state.error}
+				onMove={(delta) => dispatch({type: 'record.move', delta})}
+				onConfirm={() => dispatch({type: 'record.confirm'})}
+				onEdit={(index) => dispatch({type: 'record.edit', index})}
+			/>
+		);
+	}
+
 	const current = currentQuestion(state);
 	if (!current) return null;
 	return (
@@ -383,10 +404,11 @@ function recordTrail(state: WizardState): string | undefined {
 	const parts: string[] = [];
 	for (const [index, frame] of state.stack.entries()) {
 		const next = state.stack[index + 1];
-		if (frame.kind !== 'list' || next?.kind !== 'questions') continue;
+		if (frame.kind !== 'list' || next === undefined || next.kind === 'list') continue;
 		const below = currentQuestion({...state, stack: state.stack.slice(0, index)});
-		const recordIndex = next.recordPath.at(-1);
-		const entry = getAt(state.answers, next.recordPath) as Record<string, unknown> | undefined;
+		const recordPath = next.kind === 'record' ? next.path : next.recordPath;
+		const recordIndex = recordPath.at(-1);
+		const entry = getAt(state.answers, recordPath) as Record<string, unknown> | undefined;
 		if (below && typeof recordIndex === 'number')
 			parts.push(recordLabel(below.question, entry ?? {}, state.answers, recordIndex));
 	}

@@ -84,6 +84,11 @@ export type Question = {
 	idFrom?: string;
 	itemLabel?: string;
 	catalogPicker?: boolean;
+	/**
+	A field of a list record whose default (from the catalog or the repo) states a fact about
+	this company: the record's summary marks it, for the person to confirm.
+	*/
+	confirmDefault?: boolean;
 };
 
 export type Section = {

@@ -29,6 +29,26 @@ export type QuestionsFrame = {
 	questionId: string;
 	/** The record was added in this visit (Esc on its first question removes it again). */
 	isNew?: boolean;
+	/** One field, opened from the record's summary: answering it returns there. */
+	single?: boolean;
+};
+
+/**
+The summary of one record: every visible field with its value, to confirm all at once (Enter)
+or to open one field. A record that arrives with answers (from the catalog, or a service the
+repo reveals) opens here, so its defaults are confirmed, never kept unseen.
+*/
+export type RecordFrame = {
+	kind: 'record';
+	sectionId: string;
+	/** The record's path (`recipients[2]`). */
+	path: AnswerPath;
+	/** Full id of the list (`recipients`). */
+	fullId: string;
+	/** 0 is "Confirm"; 1… are the fields, in order. */
+	cursor: number;
+	/** Added in this visit: Esc takes it back out. */
+	isNew?: boolean;
 };
 
 /** The screen of a list question: its records, to add, edit or remove. */
@@ -40,7 +60,7 @@ export type ListFrame = {
 	cursor: number;
 };
 
-export type Frame = QuestionsFrame | ListFrame;
+export type Frame = QuestionsFrame | ListFrame | RecordFrame;
 
 export type Mode = 'welcome' | 'overview' | 'asking' | 'review' | 'write' | 'done';
 
@@ -73,6 +93,11 @@ export type WizardEvent =
 	| {type: 'list.edit'; index: number}
 	| {type: 'list.remove'; index: number}
 	| {type: 'list.done'}
+	| {type: 'record.move'; delta: number}
+	/** Enter on the summary: confirm every field, or open the first one that needs an answer. */
+	| {type: 'record.confirm'}
+	/** Open one field of the record (`index` into `recordFields`). */
+	| {type: 'record.edit'; index: number}
 	| {type: 'jump'; path: AnswerPath}
 	| {type: 'review'}
 	| {type: 'write'}
@@ -138,7 +163,7 @@ function resume(state: WizardState): WizardState {
 export function positionOf(state: WizardState): AnswerPath | undefined {
 	const frame = currentFrame(state);
 	if (state.mode !== 'asking' || !frame) return undefined;
-	if (frame.kind === 'list') return frame.path;
+	if (frame.kind !== 'questions') return frame.path;
 	return currentQuestion(state)?.path;
 }
 
@@ -328,6 +353,10 @@ function advance(state: WizardState): WizardState {
 		return state;
 	}
 
+	if (frame.single) {
+		return leaveRecord(state, state.answers);
+	}
+
 	const questions = visibleQuestions(frame, state.answers);
 	const all = frameQuestions(frame);
 	const position = all.findIndex((question) => question.id === frame.questionId);
@@ -367,7 +396,7 @@ function closeFrame(state: WizardState): WizardState {
 	}
 
 	// End of a record: give it an id if its list wants one, then back to the list.
-	const answers = withRecordId(state.answers, frame);
+	const answers = withRecordId(state.answers, frame.sectionId, frame.listId, frame.recordPath);
 	return leaveRecord(state, answers);
 }
 
@@ -382,11 +411,11 @@ function leaveRecord(state: WizardState, answers: DraftAnswers): WizardState {
 	};
 }
 
-function listQuestionOf(frame: QuestionsFrame): Question | undefined {
-	const section = sectionById(frame.sectionId);
+function listQuestionOf(sectionId: string, listId: string): Question | undefined {
+	const section = sectionById(sectionId);
 	let questions = section.questions;
 	let found: Question | undefined;
-	for (const part of listIdParts(frame.listId, section)) {
+	for (const part of listIdParts(listId, section)) {
 		found = questions.find((question) => question.id === part);
 		questions = found?.fields ?? [];
 	}
@@ -394,9 +423,14 @@ function listQuestionOf(frame: QuestionsFrame): Question | undefined {
 	return found;
 }
 
-function withRecordId(answers: DraftAnswers, frame: QuestionsFrame): DraftAnswers {
-	const list = listQuestionOf(frame);
-	const record = getAt(answers, frame.recordPath) as Record<string, unknown> | undefined;
+function withRecordId(
+	answers: DraftAnswers,
+	sectionId: string,
+	listId: string,
+	recordPath: AnswerPath,
+): DraftAnswers {
+	const list = listQuestionOf(sectionId, listId);
+	const record = getAt(answers, recordPath) as Record<string, unknown> | undefined;
 	if (!list?.idFrom || !record || typeof record['id'] === 'string') {
 		return answers;
 	}
@@ -406,13 +440,13 @@ function withRecordId(answers: DraftAnswers, frame: QuestionsFrame): DraftAnswer
 		return answers;
 	}
 
-	const siblings = getAt(answers, frame.recordPath.slice(0, -1));
+	const siblings = getAt(answers, recordPath.slice(0, -1));
 	const taken = new Set(
 		(Array.isArray(siblings) ? siblings : [])
 			.map((entry) => (entry as Record<string, unknown>)?.['id'])
 			.filter((id): id is string => typeof id === 'string'),
 	);
-	return setAt(answers, [...frame.recordPath, 'id'], slugId(source, taken));
+	return setAt(answers, [...recordPath, 'id'], slugId(source, taken));
 }
 
 function isEmptyRecord(value: unknown): boolean {
@@ -429,8 +463,22 @@ function back(state: WizardState): WizardState {
 	}
 
 	if (frame.kind === 'list') {
-		// Leave the list screen for the question before the list.
-		return previousQuestion({...state, stack: state.stack.slice(0, -1)});
+		// Leave the list screen for the question before the list, or for the record's summary.
+		const below = {...state, stack: state.stack.slice(0, -1)};
+		const under = currentFrame(below);
+		return under?.kind === 'questions' && under.single
+			? leaveRecord(below, below.answers)
+			: previousQuestion(below);
+	}
+
+	if (frame.kind === 'record') {
+		// A record just added and not confirmed is not kept: Esc cancels the add.
+		const answers = frame.isNew ? setAt(state.answers, frame.path, undefined) : state.answers;
+		return leaveRecord(state, pruneHidden(answers) as DraftAnswers);
+	}
+
+	if (frame.single) {
+		return leaveRecord(state, state.answers);
 	}
 
 	return previousQuestion(state);
@@ -518,25 +566,32 @@ function listEvent(
 
 		case 'list.add': {
 			const index = records.length;
-			const answers = setAt(state.answers, [...frame.path, index], event.record ?? {});
-			const fields = firstQuestionFrame(
-				frame.sectionId,
-				[...frame.path, index],
-				frame.fullId,
-				answers,
-				true,
+			const record = event.record ?? {};
+			const answers = setAt(state.answers, [...frame.path, index], record);
+			const recordPath = [...frame.path, index];
+			const summary: RecordFrame = {
+				kind: 'record',
+				sectionId: frame.sectionId,
+				path: recordPath,
+				fullId: frame.fullId,
+				cursor: 0,
+				isNew: true,
+			};
+			const prefilled = fieldsOf(summary, answers).some(
+				(question) => getAt(answers, questionPath(question, recordPath)) !== undefined,
 			);
+			const fields = firstQuestionFrame(frame.sectionId, recordPath, frame.fullId, answers, true);
 			if (!fields) {
 				return state;
 			}
 
-			return enterQuestion({
-				...state,
-				answers,
-				changed: true,
-				unsaved: true,
-				stack: [...state.stack.slice(0, -1), {...frame, cursor: index}, fields],
-			});
+			const below = [...state.stack.slice(0, -1), {...frame, cursor: index}];
+			const next = {...state, answers, changed: true, unsaved: true};
+			// A record that arrives with answers opens on its summary, to confirm them; an empty one
+			// is asked field by field.
+			return prefilled
+				? {...next, stack: [...below, summary]}
+				: enterQuestion({...next, stack: [...below, fields]});
 		}
 
 		case 'list.edit': {
@@ -544,18 +599,17 @@ function listEvent(
 				return state;
 			}
 
-			const fields = firstQuestionFrame(
-				frame.sectionId,
-				[...frame.path, event.index],
-				frame.fullId,
-				state.answers,
-			);
-			return fields
-				? enterQuestion({
-						...state,
-						stack: [...state.stack.slice(0, -1), {...frame, cursor: event.index}, fields],
-					})
-				: state;
+			const summary: RecordFrame = {
+				kind: 'record',
+				sectionId: frame.sectionId,
+				path: [...frame.path, event.index],
+				fullId: frame.fullId,
+				cursor: 0,
+			};
+			return {
+				...state,
+				stack: [...state.stack.slice(0, -1), {...frame, cursor: event.index}, summary],
+			};
 		}
 
 		case 'list.remove': {
@@ -590,6 +644,118 @@ function listEvent(
 			}
 
 			return advance({...state, stack: state.stack.slice(0, -1), error: undefined});
+		}
+	}
+}
+
+/** The visible fields of a record, in order: the rows of its summary. */
+function fieldsOf(frame: RecordFrame, answers: PartialAnswers): Question[] {
+	const run: QuestionsFrame = {
+		kind: 'questions',
+		sectionId: frame.sectionId,
+		recordPath: frame.path,
+		listId: frame.fullId,
+		questionId: '',
+	};
+	return visibleQuestions(run, answers);
+}
+
+export type SummaryRow = {
+	question: Question;
+	path: AnswerPath;
+	/** The saved answer, or the default that confirming keeps. */
+	value: unknown;
+	/** The value is the question's default, not saved yet. */
+	isDefault: boolean;
+	/** A default that states a fact about this company (`confirmDefault`): to be looked at. */
+	confirm: boolean;
+	/** Why the field cannot be kept as it is (missing or invalid), if so. */
+	problem?: string;
+};
+
+/** The summary on screen: each visible field of the record with its value and what it needs. */
+export function recordSummary(state: WizardState): SummaryRow[] {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'record') return [];
+	return fieldsOf(frame, state.answers).map((question) => {
+		const path = questionPath(question, frame.path);
+		const saved = getAt(state.answers, path);
+		const value =
+			saved ?? defaultValue(question, state.answers, state.context, frame.path) ?? undefined;
+		return {
+			question,
+			path,
+			value,
+			isDefault: saved === undefined && value !== undefined,
+			confirm: question.confirmDefault === true,
+			problem: validateValue(question, value, state.answers, frame.path),
+		};
+	});
+}
+
+function recordEvent(
+	state: WizardState,
+	event: Extract<WizardEvent, {type: `record.${string}`}>,
+): WizardState {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'record') {
+		return state;
+	}
+
+	const fields = fieldsOf(frame, state.answers);
+	const open = (index: number): WizardState => {
+		const question = fields[index];
+		if (!question) return state;
+		const single: QuestionsFrame = {
+			kind: 'questions',
+			sectionId: frame.sectionId,
+			recordPath: frame.path,
+			listId: frame.fullId,
+			questionId: question.id,
+			single: true,
+		};
+		return enterQuestion({
+			...state,
+			stack: [...state.stack.slice(0, -1), {...frame, cursor: index + 1}, single],
+			error: undefined,
+		});
+	};
+
+	switch (event.type) {
+		case 'record.move': {
+			const rows = fields.length + 1;
+			return replaceTop(state, {...frame, cursor: (frame.cursor + event.delta + rows) % rows});
+		}
+
+		case 'record.edit': {
+			return open(event.index);
+		}
+
+		case 'record.confirm': {
+			// Confirming keeps every value shown, defaults included (which may show more fields);
+			// a field that still needs an answer opens first.
+			let confirmed = state;
+			for (let round = 0; round < 5; round++) {
+				const defaults = recordSummary(confirmed).filter(
+					(row) => row.isDefault && row.problem === undefined,
+				);
+				if (defaults.length === 0) break;
+				let answers = confirmed.answers;
+				for (const row of defaults) answers = setAt(answers, row.path, row.value);
+				confirmed = {...confirmed, answers: pruneHidden(answers) as DraftAnswers, unsaved: true};
+			}
+
+			const rows = recordSummary(confirmed);
+			const gap = rows.findIndex((row) => row.problem !== undefined);
+			if (gap >= 0) {
+				return {
+					...recordEvent(confirmed, {type: 'record.edit', index: gap}),
+					error: rows[gap]!.problem,
+				};
+			}
+
+			const answers = withRecordId(confirmed.answers, frame.sectionId, frame.fullId, frame.path);
+			return {...leaveRecord(confirmed, answers), changed: true};
 		}
 	}
 }
@@ -682,6 +848,18 @@ function locate(
 				cursor: typeof index === 'number' ? index : 0,
 			};
 			if (typeof index === 'number' && Array.isArray(records) && index < records.length) {
+				if (target.length === path.length + 1) {
+					// The record itself: its summary.
+					const summary: RecordFrame = {
+						kind: 'record',
+						sectionId: section.id,
+						path: [...path, index],
+						fullId,
+						cursor: 0,
+					};
+					return [frame, list, summary];
+				}
+
 				const deeper = locate(section, question.fields, [...path, index], fullId, target, answers);
 				if (deeper) {
 					return [frame, list, ...deeper];
@@ -758,6 +936,12 @@ function step(state: WizardState, event: WizardEvent): WizardState {
 		case 'list.remove':
 		case 'list.done': {
 			return listEvent(state, event);
+		}
+
+		case 'record.move':
+		case 'record.edit':
+		case 'record.confirm': {
+			return recordEvent(state, event);
 		}
 
 		case 'jump': {
