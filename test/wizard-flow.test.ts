@@ -1,11 +1,14 @@
 import test from 'ava';
 import type {DraftAnswers} from '../source/core/answers/types.js';
 import type {Context} from '../source/core/questionnaire/types.js';
+import {catalogServices, recipientFromService} from '../source/core/catalog/catalog.js';
 import {
+	currentFrame,
 	currentQuestion,
 	hasAnswers,
 	initialState,
 	progress,
+	recordSummary,
 	reduce,
 	type WizardState,
 } from '../source/core/questionnaire/wizard.js';
@@ -122,4 +125,76 @@ test('leaving the questions drops the resume point; a run without one opens the 
 	t.true(overview.unsaved);
 	t.is(nextRun(overview).mode, 'overview');
 	t.false(hasAnswers({schemaVersion: 1, resumeAt: 'controller.legalName'}));
+});
+
+// A record from the catalog: its summary, confirmed in one step, every field editable.
+
+function recipientsList(): WizardState {
+	const answers = loadExample('eu-saas');
+	const state = reduce(initialState(answers, context, false), {
+		type: 'openSection',
+		sectionId: 'recipients',
+	});
+	if (currentFrame(state)?.kind !== 'list') throw new Error('not on the recipients list');
+	return state;
+}
+
+function fromCatalog(state: WizardState, id: string): Record<string, unknown> {
+	const service = catalogServices.find((candidate) => candidate.id === id)!;
+	return recipientFromService(service, state.answers) as Record<string, unknown>;
+}
+
+test('a catalog record opens on its summary, marking exactly the fields the data marks', (t) => {
+	const list = recipientsList();
+	const summary = reduce(list, {type: 'list.add', record: fromCatalog(list, 'netlify')});
+	t.is(currentFrame(summary)?.kind, 'record');
+	const rows = recordSummary(summary);
+	t.true(rows.length > 8, 'every visible field is listed');
+	for (const row of rows) t.is(row.confirm, row.question.confirmDefault === true, row.question.id);
+	t.true(rows.some((row) => row.confirm && row.value !== undefined));
+	t.deepEqual(
+		rows.filter((row) => row.problem !== undefined).map((row) => row.question.id),
+		[],
+	);
+	// Enter confirms all: back on the list in one step, with an id.
+	const confirmed = reduce(summary, {type: 'record.confirm'});
+	t.is(currentFrame(confirmed)?.kind, 'list');
+	const records = confirmed.answers['recipients'] as Array<Record<string, unknown>>;
+	t.like(records.at(-1), {id: 'netlify', catalogId: 'netlify', name: 'Netlify'});
+	t.true(confirmed.unsaved);
+});
+
+test('a field opened from the summary comes back to the summary', (t) => {
+	const list = recipientsList();
+	const summary = reduce(list, {type: 'list.add', record: fromCatalog(list, 'netlify')});
+	const index = recordSummary(summary).findIndex((row) => row.question.id === 'locations');
+	const editing = reduce(summary, {type: 'record.edit', index});
+	t.is(currentQuestion(editing)?.question.id, 'locations');
+	const answered = reduce(editing, {type: 'answer', value: ['DE']});
+	t.is(currentFrame(answered)?.kind, 'record');
+	const row = recordSummary(answered).find((candidate) => candidate.question.id === 'locations');
+	t.deepEqual(row?.value, ['DE']);
+	// Esc on a field opened from the summary goes back to it, too.
+	t.is(currentFrame(reduce(editing, {type: 'back'}))?.kind, 'record');
+});
+
+test('confirming a record with a gap opens that field; Esc on a new summary cancels the add', (t) => {
+	const list = recipientsList();
+	const count = (list.answers['recipients'] as unknown[]).length;
+	const summary = reduce(list, {type: 'list.add', record: fromCatalog(list, 'posthog')});
+	const gap = reduce(summary, {type: 'record.confirm'});
+	t.is(currentQuestion(gap)?.question.id, 'choiceHow');
+	t.is(gap.error, 'This answer is required.');
+	const filled = reduce(gap, {type: 'answer', value: 'In the cookie banner, or under Settings.'});
+	t.is(currentFrame(filled)?.kind, 'record');
+	t.is(currentFrame(reduce(filled, {type: 'record.confirm'}))?.kind, 'list');
+	const cancelled = reduce(summary, {type: 'back'});
+	t.is(currentFrame(cancelled)?.kind, 'list');
+	t.is((cancelled.answers['recipients'] as unknown[]).length, count);
+});
+
+test('an empty record is still asked field by field', (t) => {
+	const list = recipientsList();
+	const added = reduce(list, {type: 'list.add'});
+	t.is(currentQuestion(added)?.question.id, 'name');
 });

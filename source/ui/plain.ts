@@ -9,13 +9,19 @@ import {checkAnswers} from '../core/checks/findings.js';
 import {addRevision, defaultRevisionSummary} from '../core/drafting/revision.js';
 import {getAt, parseDisplayPath} from '../core/questionnaire/paths.js';
 import type {Context, Question} from '../core/questionnaire/types.js';
-import {defaultValue, optionsOf, validateValue} from '../core/questionnaire/values.js';
+import {
+	defaultValue,
+	displayValue,
+	optionsOf,
+	validateValue,
+} from '../core/questionnaire/values.js';
 import {sectionState, visibleSections} from '../core/questionnaire/walk.js';
 import {
 	currentFrame,
 	currentQuestion,
 	initialState,
 	progress,
+	recordSummary,
 	reduce,
 	type WizardEvent,
 	type WizardState,
@@ -207,6 +213,47 @@ async function askList(state: WizardState, suggestions: Suggestion[]): Promise<W
 	return {type: 'list.done'};
 }
 
+/** A record's summary: confirm every value shown, or change one field. */
+async function askRecord(state: WizardState): Promise<WizardEvent> {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'record') throw new Error('not a record');
+	const rows = recordSummary(state);
+	say('Check this entry. ◆ marks a fact about your company: make sure it is true for you.');
+	for (const row of rows) {
+		const shown =
+			row.problem === undefined
+				? `${displayValue(row.question, row.value, state.answers)}${row.isDefault ? ' (default)' : ''}`
+				: `✖ ${row.problem}`;
+		say(`${row.confirm ? '◆' : ' '} ${row.question.prompt}: ${shown}`);
+	}
+
+	const problems = rows.filter((row) => row.problem !== undefined).length;
+	const choice = await select(
+		{
+			message: 'This entry',
+			choices: [
+				{
+					value: 'confirm',
+					name:
+						problems === 0
+							? 'Confirm these answers'
+							: `Confirm (${problems} ${problems === 1 ? 'field needs' : 'fields need'} an answer first)`,
+				},
+				...rows.map((row, index) => ({
+					value: `edit:${index}`,
+					name: `Change “${row.question.prompt}”`,
+				})),
+				{value: 'back', name: frame.isNew ? 'Cancel (not added)' : 'Back to the list'},
+			],
+			pageSize: 20,
+		},
+		output,
+	);
+	if (choice === 'confirm') return {type: 'record.confirm'};
+	if (choice === 'back') return {type: 'back'};
+	return {type: 'record.edit', index: Number(choice.slice(5))};
+}
+
 /** The same questionnaire, line by line (screen readers, dumb terminals), on stderr. */
 export async function runPlain(options: PlainOptions): Promise<number> {
 	const io = makeIo(options.source, options.root, () => process.stderr.columns ?? 80);
@@ -253,6 +300,11 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 						await dispatch(
 							await askList(state, frame.fullId === 'recipients' ? options.detected : []),
 						);
+						break;
+					}
+
+					if (frame?.kind === 'record') {
+						await dispatch(await askRecord(state));
 						break;
 					}
 
