@@ -94,7 +94,7 @@ test('App: accepted suggestions become defaults, declined ones do not', async (t
 	await answer(view, 'Lumen GmbH');
 	// Trading name, address lines, postal code, locality, region, country: then the email.
 	await view.pressWhen('Trading name', keys.enter);
-	await view.pressWhen('Street address', 'Torstraße 140\r');
+	await view.pressWhen('Street and number', 'Torstraße 140\r');
 	await view.pressWhen((frame) => frame.includes('1. Torstraße 140'), keys.enter);
 	await view.pressWhen('Postal code', '10119\r');
 	await view.pressWhen((frame) => flat(frame).includes('question 5 of 12'), 'Berlin\r');
@@ -166,7 +166,7 @@ test('App: Ctrl-O opens the sections, Ctrl-R the review', async (t) => {
 	t.true(sections.includes('· 2. Your product and its users (not started)'));
 	// Back into the section: it opens at its first gap.
 	await view.pressWhen((frame) => highlighted(frame).includes('1. Your company'), keys.enter);
-	const reopened = await view.waitForFrame('Street address of your company');
+	const reopened = await view.waitForFrame('Street and number of your company');
 	t.true(flat(reopened).includes('question 3 of 12'));
 	view.press(keys.ctrlR);
 	const review = flat(await view.waitForFrame('privacy-wizard · Review'));

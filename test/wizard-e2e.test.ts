@@ -49,7 +49,7 @@ async function firstRun(t: Terminal): Promise<void> {
 	// Your company.
 	await t.answer('', "Your company's legal name");
 	await t.answer('Acme Labs GmbH', 'Trading name');
-	await t.answer('', 'Street address');
+	await t.answer('', 'Street and number');
 	await t.answer('Torstraße 1', 'Enter on an empty line to finish');
 	await t.answer('', 'Postal code');
 	await t.answer('10119', 'City of your company');
@@ -246,7 +246,7 @@ test.serial('Ctrl-C mid-question exits 130 with every answer given saved', async
 	await terminal.waitFor('Enter start');
 	await terminal.answer('', "Your company's legal name");
 	await terminal.answer('Acme Labs GmbH', 'Trading name');
-	await terminal.answer('Acme', 'Street address');
+	await terminal.answer('Acme', 'Street and number');
 	terminal.write('Half-typed stree');
 	await terminal.waitFor('Half-typed stree');
 	terminal.write(keys.ctrlC);

@@ -1,5 +1,6 @@
 import test from 'ava';
 import type {DraftAnswers} from '../source/core/answers/types.js';
+import {allQuestions} from '../source/core/questionnaire/questionnaire.js';
 import type {Context} from '../source/core/questionnaire/types.js';
 import {catalogServices, recipientFromService} from '../source/core/catalog/catalog.js';
 import {
@@ -197,4 +198,59 @@ test('an empty record is still asked field by field', (t) => {
 	const list = recipientsList();
 	const added = reduce(list, {type: 'list.add'});
 	t.is(currentQuestion(added)?.question.id, 'name');
+});
+
+// Addresses that do not repeat themselves.
+
+test('a postal code or city already in the street lines is warned about; Enter again keeps it', (t) => {
+	const atPostalCode = answerInTurn(firstRun(), [
+		'Acme Labs GmbH',
+		undefined,
+		['Torstraße 1, 10119 Berlin'],
+	]);
+	t.is(currentQuestion(atPostalCode)?.question.id, 'controller.address.postalCode');
+	const warned = reduce(atPostalCode, {type: 'answer', value: '10119'});
+	t.is(currentQuestion(warned)?.question.id, 'controller.address.postalCode', 'not accepted yet');
+	t.regex(
+		warned.warning?.message ?? '',
+		/“Torstraße 1, 10119 Berlin” already contains “10119”, the answer to “Street and number of your company”/,
+	);
+	t.is(warned.error, undefined);
+	// Enter again with the same value keeps it; the city is warned about in turn.
+	const kept = reduce(warned, {type: 'answer', value: '10119'});
+	t.is(currentQuestion(kept)?.question.id, 'controller.address.locality');
+	t.is(kept.warning, undefined);
+	t.truthy(reduce(kept, {type: 'answer', value: 'Berlin'}).warning);
+	// Going back to fix the street lines: they are now checked against the postal code.
+	const back = reduce(reduce(kept, {type: 'back'}), {type: 'back'});
+	t.is(currentQuestion(back)?.question.id, 'controller.address.lines');
+	t.truthy(reduce(back, {type: 'answer', value: ['Torstraße 1, 10119']}).warning);
+	const fixed = reduce(back, {type: 'answer', value: ['Torstraße 1']});
+	t.is(fixed.warning, undefined);
+	t.is(currentQuestion(fixed)?.question.id, 'controller.address.postalCode');
+});
+
+test('a street named after its city is not a repeat', (t) => {
+	const atCity = answerInTurn(firstRun(), [
+		'Acme Labs GmbH',
+		undefined,
+		['Berliner Allee 5'],
+		'10119',
+	]);
+	const answered = reduce(atCity, {type: 'answer', value: 'Berlin'});
+	t.is(answered.warning, undefined);
+	t.is(currentQuestion(answered)?.question.id, 'controller.address.region');
+});
+
+test('the address prompts say what goes where', (t) => {
+	for (const {fullId, question} of allQuestions()) {
+		if (!fullId.endsWith('address.lines')) continue;
+		t.regex(question.prompt, /^Street and number/, fullId);
+		t.regex(question.help, /postal code, city and country are asked next/, fullId);
+		t.deepEqual(
+			question.validation?.distinctFrom,
+			[fullId.replace(/lines$/, 'postalCode'), fullId.replace(/lines$/, 'locality')],
+			fullId,
+		);
+	}
 });

@@ -378,6 +378,7 @@ function Asking({
 			position={position}
 			record={record}
 			error={state.error}
+			warning={state.warning?.message}
 			onAnswer={(value) => dispatch({type: 'answer', value})}
 		/>
 	);

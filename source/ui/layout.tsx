@@ -33,6 +33,10 @@ export function ErrorLine({message}: {message?: string}) {
 	return message ? <Text color="red">✖ {message}</Text> : null;
 }
 
+export function WarningLine({message}: {message?: string}) {
+	return message ? <Text color="yellow">⚠ {message}</Text> : null;
+}
+
 export function Screen({children}: {children: ReactNode}) {
 	return <Box flexDirection="column">{children}</Box>;
 }

@@ -59,7 +59,10 @@ async function ask(
 ): Promise<unknown> {
 	const recordPath = path!.frame.recordPath;
 	const saved = getAt(state.answers, path!.path);
-	const initial = saved ?? defaultValue(question, state.answers, state.context, recordPath);
+	// After a warning, the value just given is offered again: Enter keeps it.
+	const initial = state.warning
+		? state.warning.value
+		: (saved ?? defaultValue(question, state.answers, state.context, recordPath));
 	const message = `${question.prompt}${question.cite ? ` (${question.cite})` : ''}`;
 	say(question.help);
 	const check = (value: unknown): true | string =>
@@ -261,6 +264,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	const dispatch = async (event: WizardEvent): Promise<void> => {
 		state = reduce(state, event);
 		if (state.error) say(`✖ ${state.error}`);
+		if (state.warning) say(`⚠ ${state.warning.message}`);
 		if (state.unsaved) {
 			await io.save(state.answers);
 			state = reduce(state, {type: 'saved'});

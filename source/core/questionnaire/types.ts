@@ -58,6 +58,8 @@ export type Validation = {
 	min?: number;
 	max?: number;
 	maxItems?: number;
+	/** Answers this one should not repeat (the postal code in the street lines): a warning. */
+	distinctFrom?: string[];
 };
 
 export type OptionsFrom =

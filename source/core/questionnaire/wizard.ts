@@ -4,9 +4,9 @@ only draw the state and send events, so a new question needs data, not UI code.
 */
 import type {DraftAnswers, PartialAnswers} from '../answers/types.js';
 import {formatPath, getAt, parseDisplayPath, samePath, setAt, type AnswerPath} from './paths.js';
-import {questionnaire} from './questionnaire.js';
+import {allQuestions, questionnaire} from './questionnaire.js';
 import type {Context, Question, Questionnaire, Section} from './types.js';
-import {defaultValue, normalizeValue, slugId, validateValue} from './values.js';
+import {defaultValue, normalizeValue, slugId, validateValue, warnValue} from './values.js';
 import {
 	gaps,
 	pruneHidden,
@@ -72,6 +72,8 @@ export type WizardState = {
 	overviewCursor: number;
 	/** Validation message for the question on screen. */
 	error?: string;
+	/** A warning about the value just given; giving the same value again keeps it. */
+	warning?: {message: string; value: unknown};
 	/** Going through every section in order (first run), rather than one section at a time. */
 	linear: boolean;
 	/** Answers changed in this run. */
@@ -523,7 +525,14 @@ function answer(state: WizardState, raw: unknown): WizardState {
 	const value = normalizeValue(current.question, raw);
 	const message = validateValue(current.question, value, state.answers, current.frame.recordPath);
 	if (message) {
-		return {...state, error: message};
+		return {...state, error: message, warning: undefined};
+	}
+
+	const warning = warnValue(current.question, value, state.answers, promptOf);
+	const confirmed =
+		state.warning !== undefined && JSON.stringify(state.warning.value) === JSON.stringify(value);
+	if (warning && !confirmed) {
+		return {...state, error: undefined, warning: {message: warning, value}};
 	}
 
 	const before = getAt(state.answers, current.path);
@@ -535,6 +544,7 @@ function answer(state: WizardState, raw: unknown): WizardState {
 		changed: state.changed || changed,
 		unsaved: state.unsaved || changed,
 		error: undefined,
+		warning: undefined,
 	});
 }
 
@@ -882,7 +892,19 @@ function locate(
 }
 
 export function reduce(state: WizardState, event: WizardEvent): WizardState {
-	return withResumePoint(step(state, event));
+	const next = step(state, event);
+	// A warning belongs to the value just given: anything else the person does sets it aside.
+	const settled =
+		next.warning && event.type !== 'answer' && event.type !== 'saved'
+			? {...next, warning: undefined}
+			: next;
+	return withResumePoint(settled);
+}
+
+const prompts = new Map(allQuestions().map(({fullId, question}) => [fullId, question.prompt]));
+
+function promptOf(path: string): string | undefined {
+	return prompts.get(path);
 }
 
 function step(state: WizardState, event: WizardEvent): WizardState {

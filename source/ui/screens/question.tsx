@@ -10,7 +10,7 @@ import {Choice} from '../inputs/choice.js';
 import {TextInput} from '../inputs/text-input.js';
 import {TextList} from '../inputs/text-list.js';
 import {YesNo} from '../inputs/yes-no.js';
-import {ErrorLine, Header, Keys, QuestionText, type KeyHint} from '../layout.js';
+import {ErrorLine, Header, Keys, QuestionText, WarningLine, type KeyHint} from '../layout.js';
 
 export type QuestionScreenProps = {
 	question: Question;
@@ -23,6 +23,7 @@ export type QuestionScreenProps = {
 	/** "Recipient 2: Stripe" when inside a list. */
 	record?: string;
 	error?: string;
+	warning?: string;
 	onAnswer: (value: unknown) => void;
 };
 
@@ -160,6 +161,7 @@ export function QuestionScreen({
 	position,
 	record,
 	error,
+	warning,
 	onAnswer,
 }: QuestionScreenProps) {
 	const saved = getAt(answers, path);
@@ -181,6 +183,7 @@ export function QuestionScreen({
 				/>
 			</Box>
 			<ErrorLine message={error} />
+			<WarningLine message={warning} />
 			<Keys hints={keysFor(question)} />
 		</Box>
 	);
