@@ -307,7 +307,7 @@ test('App: in the review, a finding key jumps to its question', async (t) => {
 	t.false(after.includes('How requests are verified'));
 });
 
-test('App: write the documents, preview them, finish with code 0', async (t) => {
+test('App: write the documents, preview them, finish with code 0 on the paths and next steps', async (t) => {
 	const answers = loadExample('eu-saas');
 	const {view, io, exits} = startApp(t, {answers, firstRun: false});
 	await view.pressWhen('Write the documents', 'w');
@@ -320,6 +320,19 @@ test('App: write the documents, preview them, finish with code 0', async (t) => 
 	await view.pressWhen('✔ wrote PRIVACY.md', keys.enter);
 	await waitUntil(() => exits.length === 1, 'the exit');
 	t.is(exits[0]!.code, 0);
+	// The last frame, left in the terminal: what was written, where, and what to do next.
+	const last = flat(view.frame());
+	t.false(last.includes('Done.'));
+	for (const expected of [
+		'✔ wrote PRIVACY.md',
+		'✔ wrote DATA-RIGHTS.md',
+		'Your answers are in privacy-wizard.json.',
+		'Next steps',
+		'git add privacy-wizard.json PRIVACY.md DATA-RIGHTS.md && git commit',
+		'add `npx privacy-wizard check` to your pipeline',
+		'run `npx privacy-wizard` again',
+	])
+		t.true(last.includes(expected), `${expected} in:\n${last}`);
 	t.deepEqual(
 		exits[0]!.written.map((target) => target.file),
 		[path.join(fakeRoot, 'PRIVACY.md'), path.join(fakeRoot, 'DATA-RIGHTS.md')],

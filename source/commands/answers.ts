@@ -10,13 +10,12 @@ import {OperationError, UsageError} from '../errors.js';
 import {
 	describeSource,
 	readAnswers,
-	requireAnswers,
 	resolveSource,
 	saveAnswers,
 	type AnswersSource,
 } from '../storage/answers-store.js';
 import {fileError, readText} from '../storage/files.js';
-import {stderr, stdout} from './shared.js';
+import {answersFor, stderr, stdout} from './shared.js';
 
 const actions = ['export', 'import', 'path', 'reset'] as const;
 
@@ -75,7 +74,7 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 		}
 
 		case 'export': {
-			await stdout(serializeAnswers(withSchemaReference(await requireAnswers(source))));
+			await stdout(serializeAnswers(withSchemaReference(await answersFor(source))));
 			return 0;
 		}
 

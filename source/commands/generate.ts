@@ -4,9 +4,9 @@ import {documentKinds} from '../core/drafting/documents.js';
 import {draft} from '../core/drafting/documents.js';
 import {oneOf, type Parsed} from '../cli/args.js';
 import {UsageError} from '../errors.js';
-import {requireAnswers, resolveSource} from '../storage/answers-store.js';
+import {resolveSource} from '../storage/answers-store.js';
 import {writeDocument} from '../storage/documents.js';
-import {draftOrFail, sha256, stderr, stdout} from './shared.js';
+import {answersFor, draftOrFail, sha256, stderr, stdout} from './shared.js';
 
 export async function generate({values, positionals}: Parsed): Promise<number> {
 	if (positionals.length > 0) {
@@ -21,7 +21,7 @@ export async function generate({values, positionals}: Parsed): Promise<number> {
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
-	const answers = await requireAnswers(source);
+	const answers = await answersFor(source);
 	const markdown = draftOrFail(answers, kind, source);
 	const output =
 		format === 'markdown'

@@ -15,6 +15,7 @@ import {
 	reduce,
 	type WizardState,
 } from '../core/questionnaire/wizard.js';
+import {finish, type Finish} from '../core/questionnaire/next-steps.js';
 import {visibleSections} from '../core/questionnaire/walk.js';
 import type {WizardIo} from './io.js';
 import {KeyRoot} from './key-router.js';
@@ -22,6 +23,7 @@ import {ErrorLine} from './layout.js';
 import {ListScreen, recordLabel, type Suggestion} from './screens/list.js';
 import {Overview} from './screens/overview.js';
 import {Pager} from './screens/pager.js';
+import {NextSteps} from './screens/next-steps.js';
 import {QuestionScreen} from './screens/question.js';
 import {RecordScreen} from './screens/record.js';
 import {Review} from './screens/review.js';
@@ -88,6 +90,7 @@ export function App({
 	const [preview, setPreview] = useState<{title: string; lines: string[]}>();
 	const [catalogOpen, setCatalogOpen] = useState(false);
 	const [result, setResult] = useState<AppResult>();
+	const [finished, setFinished] = useState<Finish>();
 
 	// Save after every change, one write after another, so the file always holds the last answer.
 	useEffect(() => {
@@ -147,12 +150,12 @@ export function App({
 
 	function content(): ReactElement {
 		if (result) {
-			return (
+			return result.code === 130 ? (
 				<Text dimColor>
-					{result.code === 130
-						? `Stopped. Your answers are saved in ${io.file}; run privacy-wizard again to go on.`
-						: 'Done.'}
+					Stopped. Your answers are saved in {io.file}; run privacy-wizard again to go on.
 				</Text>
+			) : (
+				<NextSteps finish={finished ?? finish({written: []})} />
 			);
 		}
 
@@ -226,7 +229,10 @@ export function App({
 									.render(target.markdown, width)
 									.then((text) => setPreview({title: target.relative, lines: text.split('\n')}))
 							}
-							onFinish={(targets) => setResult({code: 0, written: targets})}
+							onFinish={(targets, summary) => {
+								setFinished(summary);
+								setResult({code: 0, written: targets});
+							}}
 						/>
 					);
 				}
@@ -246,7 +252,7 @@ export function App({
 				}
 
 				case 'done': {
-					return <Text>Done.</Text>;
+					return <NextSteps finish={finished ?? finish({written: []})} />;
 				}
 			}
 		})();

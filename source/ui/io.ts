@@ -16,6 +16,10 @@ import {
 export type WizardIo = {
 	/** The answers file, as shown to the person. */
 	file: string;
+	/** Answers are saved to a file (not a bundled example). */
+	saves: boolean;
+	/** A path as the person would type it, relative to where they are. */
+	shown: (file: string) => string;
 	/** Folder the document paths in the answers are relative to. */
 	root: string;
 	hash: Hash;
@@ -33,6 +37,8 @@ export function makeIo(source: AnswersSource, root: string, width: () => number)
 			source.kind === 'example'
 				? `${describeSource(source)} (changes are not saved)`
 				: path.relative(process.cwd(), source.path) || source.path,
+		saves: source.kind !== 'example',
+		shown: (file) => path.relative(process.cwd(), file) || file,
 		root,
 		hash: sha256,
 		save: async (answers) => {

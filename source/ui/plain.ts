@@ -29,7 +29,7 @@ import {
 import {filterOptions, noneValue, singleChoice} from '../core/questionnaire/picker.js';
 import {recordLabel, type Suggestion} from './screens/list.js';
 import type {RepoSuggestion} from './screens/welcome.js';
-import {planTargets, revisionNeeded} from './screens/write.js';
+import {planTargets, revisionNeeded, summaryOf} from './screens/write.js';
 import {makeIo} from './io.js';
 import type {AnswersSource} from '../storage/answers-store.js';
 
@@ -415,6 +415,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 						planned = (await planTargets(state.answers, io)) as typeof planned;
 					}
 
+					const outcomes: Parameters<typeof summaryOf>[0] = [];
 					for (const target of planned as Exclude<typeof planned, {incomplete: number}>) {
 						const existing = target.existing;
 						let force = options.force;
@@ -431,20 +432,21 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 								output,
 							);
 							if (!force) {
-								say(`✖ skipped ${target.relative}`);
+								outcomes.push({target, outcome: 'skipped'});
 								continue;
 							}
 						}
 
-						const outcome = await io.write(target.file, target.markdown, force);
-						say(
-							`✔ ${outcome === 'unchanged' ? 'unchanged' : outcome === 'created' ? 'wrote' : 'updated'} ${target.relative}`,
-						);
+						outcomes.push({target, outcome: await io.write(target.file, target.markdown, force)});
 						if (target.kind === 'policy' && !process.stdout.isTTY)
 							process.stdout.write(target.markdown);
 					}
 
-					say('Review the draft before you publish it: it is not legal advice.');
+					const summary = summaryOf(outcomes, io);
+					for (const result of summary.results) say(result.text);
+					if (summary.answers) say(`Your answers are in ${summary.answers}.`);
+					say('\nNext steps');
+					for (const [index, next] of summary.steps.entries()) say(`  ${index + 1}. ${next}`);
 					return 0;
 				}
 

@@ -14,6 +14,8 @@ import {renderMarkdown} from '../preview/render.js';
 import {gitRemoteUrl, gitUserEmail} from '../repo/git.js';
 import {repoRoot} from '../repo/root.js';
 import {readAnswers, resolveSource} from '../storage/answers-store.js';
+import {exists} from '../storage/files.js';
+import {UsageError} from '../errors.js';
 import {App, type AppResult} from './app.js';
 import {CatalogPicker} from './catalog-picker.js';
 import {recipientFromService} from '../core/catalog/catalog.js';
@@ -80,7 +82,15 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
-	const saved = await readAnswers(source);
+	// `--answers new.json`: a file that does not exist yet is started here, as the saved one is.
+	const starting = source.kind === 'file' && !(await exists(source.path));
+	if (starting && !(await exists(path.dirname(source.path)))) {
+		throw new UsageError(
+			`Cannot start ${source.path}: the folder ${path.dirname(source.path)} does not exist.\nCreate it first, or choose another path.`,
+		);
+	}
+
+	const saved = starting ? undefined : await readAnswers(source);
 	const answers: DraftAnswers = saved ?? {
 		schemaVersion: 1,
 		questionnaireVersion: questionnaire.version,

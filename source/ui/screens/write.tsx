@@ -13,7 +13,9 @@ import {
 import type {ExistingDocument, WriteOutcome} from '../../storage/documents.js';
 import {TextInput} from '../inputs/text-input.js';
 import type {WizardIo} from '../io.js';
+import {finish, type Finish} from '../../core/questionnaire/next-steps.js';
 import {ErrorLine, Header, Keys} from '../layout.js';
+import {NextSteps} from './next-steps.js';
 import {useKeys} from '../key-router.js';
 
 export type Target = {
@@ -162,6 +164,17 @@ function DiffPreview({target, width}: {target: Target; width: number}) {
 	);
 }
 
+/** What was written, where the answers are, and the next steps. */
+export function summaryOf(
+	outcomes: Array<{target: Target; outcome: WriteOutcome | 'skipped'}>,
+	io: WizardIo,
+): Finish {
+	return finish({
+		answersFile: io.saves ? io.file : undefined,
+		written: outcomes.map(({target, outcome}) => ({path: io.shown(target.file), outcome})),
+	});
+}
+
 export type WriteScreenProps = {
 	answers: DraftAnswers;
 	io: WizardIo;
@@ -171,7 +184,7 @@ export type WriteScreenProps = {
 	onAnswers: (answers: DraftAnswers) => void;
 	onReview: () => void;
 	onPreview: (target: Target) => void;
-	onFinish: (targets: Target[]) => void;
+	onFinish: (targets: Target[], summary: Finish) => void;
 };
 
 /** Where the documents go, what changes, a revision entry when they change, then the write. */
@@ -255,7 +268,8 @@ export function WriteScreen({
 		} else if (phase === 'written') {
 			if (input === 'p' && state.targets[0]) onPreview(state.targets[0]);
 			else if (input === 'r' && state.targets[1]) onPreview(state.targets[1]);
-			else if (key.return || input === 'q') onFinish(state.targets);
+			else if (key.return || input === 'q')
+				onFinish(state.targets, summaryOf(state.phase.outcomes, io));
 		} else if ((phase === 'incomplete' || phase === 'failed') && (key.return || key.escape))
 			onReview();
 	});
@@ -346,19 +360,7 @@ export function WriteScreen({
 			) : null}
 			{phase.name === 'written' ? (
 				<Box flexDirection="column">
-					{phase.outcomes.map(({target, outcome}) => (
-						<Text key={target.kind} color={outcome === 'skipped' ? 'yellow' : 'green'}>
-							{outcome === 'skipped'
-								? '✖ skipped'
-								: outcome === 'unchanged'
-									? '✔ unchanged'
-									: outcome === 'created'
-										? '✔ wrote'
-										: '✔ updated'}{' '}
-							{target.relative}
-						</Text>
-					))}
-					<Text dimColor>Review the draft before you publish it: it is not legal advice.</Text>
+					<NextSteps finish={summaryOf(phase.outcomes, io)} />
 					<Keys
 						hints={[
 							['p', 'preview policy'],
