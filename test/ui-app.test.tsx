@@ -405,7 +405,7 @@ test('App: a detected service or a catalog pick opens on its summary: confirmed 
 	await view.pressWhen((frame) => frame.includes('› Netlify'), keys.enter);
 	const picked = await view.waitForFrame('Check this entry');
 	t.true(picked.includes('❯ ✔ Confirm these answers'));
-	for (const marked of ['Which data does it receive?', 'Where does it store', 'Is it always on?'])
+	for (const marked of ['Which data does it receive?', 'Where does it store'])
 		t.true(
 			picked.split('\n').some((line) => line.includes(`◆ ${marked}`)),
 			`${marked} is marked as a fact to confirm`,

@@ -19,7 +19,7 @@ import {finish, type Finish} from '../core/questionnaire/next-steps.js';
 import {visibleSections} from '../core/questionnaire/walk.js';
 import type {WizardIo} from './io.js';
 import {KeyRoot} from './key-router.js';
-import {ErrorLine} from './layout.js';
+import {ErrorLine, ScreenRows} from './layout.js';
 import {ListScreen, recordLabel, type Suggestion} from './screens/list.js';
 import {Overview} from './screens/overview.js';
 import {Pager} from './screens/pager.js';
@@ -263,7 +263,8 @@ export function App({
 		return (
 			<>
 				<Box flexDirection="column" width={width} display={preview ? 'none' : 'flex'}>
-					{body}
+					{/* Every screen fits the terminal, the save error line included. */}
+					<ScreenRows rows={saveError ? height - 1 : height}>{body}</ScreenRows>
 					<ErrorLine message={saveError} />
 				</Box>
 				{preview ? (

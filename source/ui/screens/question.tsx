@@ -10,7 +10,7 @@ import {Choice} from '../inputs/choice.js';
 import {TextInput} from '../inputs/text-input.js';
 import {TextList} from '../inputs/text-list.js';
 import {YesNo} from '../inputs/yes-no.js';
-import {ErrorLine, Header, Keys, QuestionText, WarningLine, type KeyHint} from '../layout.js';
+import {ErrorLine, Header, HelpText, Keys, Screen, WarningLine, type KeyHint} from '../layout.js';
 
 export type QuestionScreenProps = {
 	question: Question;
@@ -167,24 +167,37 @@ export function QuestionScreen({
 	const saved = getAt(answers, path);
 	const value = saved ?? defaultValue(question, answers, context, recordPath);
 	return (
-		<Box flexDirection="column">
-			<Header title={title} position={position} />
-			{record ? <Text dimColor>{record}</Text> : null}
-			<QuestionText prompt={question.prompt} help={question.help} cite={question.cite} />
-			<Box marginTop={1} flexDirection="column">
-				{/* A new key per question resets the input's own state. */}
-				<Input
-					key={path.join('.')}
-					question={question}
-					value={value}
-					answers={answers}
-					recordPath={recordPath}
-					onAnswer={onAnswer}
-				/>
-			</Box>
-			<ErrorLine message={error} />
-			<WarningLine message={warning} />
-			<Keys hints={keysFor(question)} />
-		</Box>
+		<Screen
+			header={
+				<>
+					<Header title={title} position={position} />
+					{record ? <Text dimColor>{record}</Text> : null}
+					<Text bold>{question.prompt}</Text>
+				</>
+			}
+			fixed={(fit) => (
+				<Box marginTop={1} flexDirection="column">
+					{/* A new key per question resets the input's own state. */}
+					<Input
+						key={path.join('.')}
+						question={question}
+						value={value}
+						answers={answers}
+						recordPath={recordPath}
+						listHeight={fit(question.type === 'multiselect' || question.type === 'country' ? 6 : 4)}
+						onAnswer={onAnswer}
+					/>
+				</Box>
+			)}
+			footer={
+				<>
+					<ErrorLine message={error} />
+					<WarningLine message={warning} />
+					<Keys hints={keysFor(question)} />
+				</>
+			}
+		>
+			<HelpText help={question.help} cite={question.cite} />
+		</Screen>
 	);
 }

@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import type {PartialAnswers} from '../../core/answers/types.js';
 import {displayValue} from '../../core/questionnaire/values.js';
 import type {SummaryRow} from '../../core/questionnaire/wizard.js';
-import {ErrorLine, Header, Keys} from '../layout.js';
+import {ErrorLine, Header, Keys, Screen, Windowed} from '../layout.js';
 import {useKeys} from '../key-router.js';
 import {Text} from '../palette.js';
 
@@ -35,7 +35,7 @@ export function RecordScreen({
 	cursor,
 	isNew,
 	error,
-	height = 12,
+	height,
 	onMove,
 	onConfirm,
 	onEdit,
@@ -43,8 +43,8 @@ export function RecordScreen({
 	useKeys((_input, key) => {
 		if (key.upArrow) onMove(-1);
 		else if (key.downArrow) onMove(1);
-		else if (key.pageUp) onMove(-Math.min(cursor, height));
-		else if (key.pageDown) onMove(Math.min(rows.length - cursor, height));
+		else if (key.pageUp) onMove(-Math.min(cursor, 8));
+		else if (key.pageDown) onMove(Math.min(rows.length - cursor, 8));
 		else if (key.return) {
 			if (cursor === 0) onConfirm();
 			else onEdit(cursor - 1);
@@ -54,66 +54,75 @@ export function RecordScreen({
 	const marked = rows.some((row) => row.confirm);
 	const width = Math.min(40, Math.max(...rows.map((row) => [...row.question.prompt].length)));
 	const fieldCursor = cursor - 1;
-	const start = Math.min(
-		Math.max(0, fieldCursor - Math.floor(height / 2)),
-		Math.max(0, rows.length - height),
-	);
-	const shown = rows.slice(start, start + height);
 	const confirm =
 		problems === 0
 			? 'Confirm these answers'
 			: `Confirm (${problems} ${problems === 1 ? 'field needs' : 'fields need'} an answer first)`;
 	return (
-		<Box flexDirection="column">
-			<Header title={title} position={position} />
-			<Text bold>
-				Check this entry: Enter keeps every answer shown, or choose one to change it.
-			</Text>
+		<Screen
+			header={
+				<>
+					<Header title={title} position={position} />
+					<Text bold>
+						Check this entry: Enter keeps every answer shown, or choose one to change it.
+					</Text>
+				</>
+			}
+			fixed={(fit) => (
+				<Box marginTop={1} flexDirection="column">
+					<Text color={cursor === 0 ? 'cyan' : undefined} bold>
+						{cursor === 0 ? '❯ ' : '  '}✔ {confirm}
+					</Text>
+					<Windowed
+						cursor={Math.max(0, fieldCursor)}
+						lines={height ?? fit(2, 32)}
+						rows={rows.map((row, index) => {
+							const active = index === fieldCursor;
+							const label = [...row.question.prompt];
+							const name =
+								label.length > width
+									? `${label.slice(0, width - 1).join('')}…`
+									: label.join('').padEnd(width);
+							return (
+								<Text
+									key={row.path.join('.')}
+									color={active ? 'cyan' : undefined}
+									wrap="truncate-end"
+								>
+									{active ? '❯ ' : '  '}
+									{row.confirm ? '◆ ' : '  '}
+									{name}{' '}
+									{row.problem === undefined ? (
+										<>
+											{displayValue(row.question, row.value, answers)}
+											{row.isDefault ? <Text dimColor> (default)</Text> : null}
+										</>
+									) : (
+										<Text color="yellow">✖ {row.problem}</Text>
+									)}
+								</Text>
+							);
+						})}
+					/>
+				</Box>
+			)}
+			footer={
+				<>
+					<ErrorLine message={error} />
+					<Keys
+						hints={[
+							['↑↓', 'move'],
+							['Enter', cursor === 0 ? 'confirm all' : 'change'],
+							['Esc', isNew ? 'cancel (not added)' : 'back'],
+							['^C', 'quit (saved)'],
+						]}
+					/>
+				</>
+			}
+		>
 			{marked ? (
 				<Text dimColor>◆ states a fact about your company: make sure it is true for you.</Text>
 			) : null}
-			<Box marginTop={1} flexDirection="column">
-				<Text color={cursor === 0 ? 'cyan' : undefined} bold>
-					{cursor === 0 ? '❯ ' : '  '}✔ {confirm}
-				</Text>
-				{start > 0 ? <Text dimColor> ↑ {start} more</Text> : null}
-				{shown.map((row, index) => {
-					const at = start + index;
-					const active = at === fieldCursor;
-					const label = [...row.question.prompt];
-					const name =
-						label.length > width
-							? `${label.slice(0, width - 1).join('')}…`
-							: label.join('').padEnd(width);
-					return (
-						<Text key={row.path.join('.')} color={active ? 'cyan' : undefined} wrap="truncate-end">
-							{active ? '❯ ' : '  '}
-							{row.confirm ? '◆ ' : '  '}
-							{name}{' '}
-							{row.problem === undefined ? (
-								<>
-									{displayValue(row.question, row.value, answers)}
-									{row.isDefault ? <Text dimColor> (default)</Text> : null}
-								</>
-							) : (
-								<Text color="yellow">✖ {row.problem}</Text>
-							)}
-						</Text>
-					);
-				})}
-				{start + height < rows.length ? (
-					<Text dimColor> ↓ {rows.length - start - height} more</Text>
-				) : null}
-			</Box>
-			<ErrorLine message={error} />
-			<Keys
-				hints={[
-					['↑↓', 'move'],
-					['Enter', cursor === 0 ? 'confirm all' : 'change'],
-					['Esc', isNew ? 'cancel (not added)' : 'back'],
-					['^C', 'quit (saved)'],
-				]}
-			/>
-		</Box>
+		</Screen>
 	);
 }

@@ -6,7 +6,7 @@ import {getAt} from '../../core/questionnaire/paths.js';
 import type {Section} from '../../core/questionnaire/types.js';
 import {displayValue} from '../../core/questionnaire/values.js';
 import {questionPath, questionVisible, sectionState} from '../../core/questionnaire/walk.js';
-import {Header, Keys} from '../layout.js';
+import {Header, Keys, Screen, Windowed} from '../layout.js';
 import {useKeys} from '../key-router.js';
 
 const findingKeys = '123456789abcefghijklmnopqstuvxyz';
@@ -61,12 +61,62 @@ export function Review({
 		}
 	});
 	const errors = findings.filter((finding) => finding.severity === 'error').length;
+	const listed = findings.slice(0, findingKeys.length);
 	return (
-		<Box flexDirection="column">
-			<Header
-				title="Review"
-				position={`${errors} ${errors === 1 ? 'error' : 'errors'}, ${findings.length - errors} warnings`}
-			/>
+		<Screen
+			header={
+				<Header
+					title="Review"
+					position={`${errors} ${errors === 1 ? 'error' : 'errors'}, ${findings.length - errors} warnings`}
+				/>
+			}
+			fixed={(fit) => (
+				<Box marginTop={1} flexDirection="column">
+					{findings.length === 0 ? (
+						<Text color="green">
+							✔ No findings: the answers cover every applicable checklist item.
+						</Text>
+					) : null}
+					<Windowed
+						cursor={cursor}
+						lines={fit(4, findingKeys.length + 2)}
+						rows={listed.map((finding, index) => (
+							<Box key={`${finding.id}-${index}`} flexDirection="column">
+								<Text color={index === cursor ? 'cyan' : undefined} wrap="truncate-end">
+									{index === cursor ? '❯ ' : '  '}
+									<Text bold>{findingKeys[index]}</Text>{' '}
+									<Text color={finding.severity === 'error' ? 'red' : 'yellow'}>
+										{finding.severity}
+									</Text>{' '}
+									{finding.id}: {finding.message}
+								</Text>
+								{index === cursor ? (
+									<Text dimColor>
+										{'    '}
+										{finding.citation}. Fix: {finding.fix}
+									</Text>
+								) : null}
+							</Box>
+						))}
+					/>
+				</Box>
+			)}
+			footer={
+				<Keys
+					hints={[
+						...(findings.length > 0
+							? ([
+									['key/Enter', 'fix'],
+									['↑↓', 'move'],
+								] as Array<[string, string]>)
+							: []),
+						['w', 'write documents'],
+						['o', 'sections'],
+						['^C', 'quit (saved)'],
+					]}
+				/>
+			}
+		>
 			{sections.map((section) => {
 				const state = sectionState(section, answers);
 				return (
@@ -82,45 +132,6 @@ export function Review({
 					</Text>
 				);
 			})}
-			<Box marginTop={1} flexDirection="column">
-				{findings.length === 0 ? (
-					<Text color="green">
-						✔ No findings: the answers cover every applicable checklist item.
-					</Text>
-				) : (
-					findings.slice(0, findingKeys.length).map((finding, index) => (
-						<Box key={`${finding.id}-${index}`} flexDirection="column">
-							<Text color={index === cursor ? 'cyan' : undefined}>
-								{index === cursor ? '❯ ' : '  '}
-								<Text bold>{findingKeys[index]}</Text>{' '}
-								<Text color={finding.severity === 'error' ? 'red' : 'yellow'}>
-									{finding.severity}
-								</Text>{' '}
-								{finding.id}: {finding.message}
-							</Text>
-							{index === cursor ? (
-								<Text dimColor>
-									{'    '}
-									{finding.citation}. Fix: {finding.fix}
-								</Text>
-							) : null}
-						</Box>
-					))
-				)}
-			</Box>
-			<Keys
-				hints={[
-					...(findings.length > 0
-						? ([
-								['key/Enter', 'fix'],
-								['↑↓', 'move'],
-							] as Array<[string, string]>)
-						: []),
-					['w', 'write documents'],
-					['o', 'sections'],
-					['^C', 'quit (saved)'],
-				]}
-			/>
-		</Box>
+		</Screen>
 	);
 }

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {Text} from '../palette.js';
 import {useReducer} from 'react';
-import {Header, Keys} from '../layout.js';
+import {Header, Keys, Screen} from '../layout.js';
 import {useKeys} from '../key-router.js';
 import type {RepoSuggestion} from '../../core/questionnaire/suggestions.js';
 
@@ -44,8 +44,34 @@ export function Welcome({file, suggestions, detected, loading = false, onStart}:
 		}
 	});
 	return (
-		<Box flexDirection="column">
-			<Header title="Welcome" />
+		<Screen
+			header={<Header title="Welcome" />}
+			footer={
+				<>
+					{asking ? (
+						<Text color="cyan">
+							Use “{asking.value}” as a suggestion for {asking.label.toLowerCase()}? (y/n)
+						</Text>
+					) : null}
+					<Keys
+						hints={
+							loading
+								? [['^C', 'quit']]
+								: asking
+									? [
+											['y', 'use it'],
+											['n', 'ignore'],
+											['^C', 'quit'],
+										]
+									: [
+											['Enter', 'start'],
+											['^C', 'quit'],
+										]
+						}
+					/>
+				</>
+			}
+		>
 			<Text>
 				This wizard asks about your company, the personal data you collect, why, who receives it,
 				and how people use their rights. It then drafts a privacy policy and a data-rights section.
@@ -79,11 +105,6 @@ export function Welcome({file, suggestions, detected, loading = false, onStart}:
 							{suggestion.label}: <Text bold>{suggestion.value}</Text>
 						</Text>
 					))}
-					{asking ? (
-						<Text color="cyan">
-							Use “{asking.value}” as a suggestion for {asking.label.toLowerCase()}? (y/n)
-						</Text>
-					) : null}
 				</Box>
 			) : null}
 			{detected.length > 0 ? (
@@ -93,22 +114,6 @@ export function Welcome({file, suggestions, detected, loading = false, onStart}:
 					<Text dimColor>They will be offered in the section on processors; you confirm each.</Text>
 				</Box>
 			) : null}
-			<Keys
-				hints={
-					loading
-						? [['^C', 'quit']]
-						: asking
-							? [
-									['y', 'use it'],
-									['n', 'ignore'],
-									['^C', 'quit'],
-								]
-							: [
-									['Enter', 'start'],
-									['^C', 'quit'],
-								]
-				}
-			/>
-		</Box>
+		</Screen>
 	);
 }

@@ -14,7 +14,7 @@ import type {ExistingDocument, WriteOutcome} from '../../storage/documents.js';
 import {TextInput} from '../inputs/text-input.js';
 import type {WizardIo} from '../io.js';
 import {finish, type Finish} from '../../core/questionnaire/next-steps.js';
-import {ErrorLine, Header, Keys} from '../layout.js';
+import {ErrorLine, Header, Keys, Screen} from '../layout.js';
 import {NextSteps} from './next-steps.js';
 import {useKeys} from '../key-router.js';
 
@@ -275,8 +275,48 @@ export function WriteScreen({
 	});
 	const phase = state.phase;
 	return (
-		<Box flexDirection="column">
-			<Header title="Write the documents" position={`into ${io.root}`} />
+		<Screen
+			header={<Header title="Write the documents" position={`into ${io.root}`} />}
+			footer={
+				<>
+					{phase.name === 'confirm' ? (
+						<>
+							{blocked.length > 0 ? (
+								<Text color="yellow">
+									{blocked.map((target) => target.relative).join(', ')}{' '}
+									{blocked.length === 1 ? 'was' : 'were'} changed by hand or not written by
+									privacy-wizard:{' '}
+									{state.overwrite
+										? 'it will be overwritten (your edits are lost).'
+										: 'it will be skipped. Press o to overwrite it.'}
+								</Text>
+							) : null}
+							<Keys
+								hints={[
+									['Enter', 'write'],
+									...(blocked.length > 0
+										? ([['o', state.overwrite ? 'keep hand edits' : 'overwrite']] as Array<
+												[string, string]
+											>)
+										: []),
+									['Esc', 'back'],
+									['^C', 'quit (saved)'],
+								]}
+							/>
+						</>
+					) : null}
+					{phase.name === 'written' ? (
+						<Keys
+							hints={[
+								['p', 'preview policy'],
+								...(state.targets[1] ? ([['r', 'preview rights']] as Array<[string, string]>) : []),
+								['Enter', 'finish'],
+							]}
+						/>
+					) : null}
+				</>
+			}
+		>
 			{phase.name === 'loading' || phase.name === 'writing' ? (
 				<Text dimColor>{phase.name === 'loading' ? 'Drafting…' : 'Writing…'}</Text>
 			) : null}
@@ -334,42 +374,13 @@ export function WriteScreen({
 							<DiffPreview target={target} width={width} />
 						</Box>
 					))}
-					{blocked.length > 0 ? (
-						<Text color="yellow">
-							{blocked.map((target) => target.relative).join(', ')}{' '}
-							{blocked.length === 1 ? 'was' : 'were'} changed by hand or not written by
-							privacy-wizard:{' '}
-							{state.overwrite
-								? 'it will be overwritten (your edits are lost).'
-								: 'it will be skipped. Press o to overwrite it.'}
-						</Text>
-					) : null}
-					<Keys
-						hints={[
-							['Enter', 'write'],
-							...(blocked.length > 0
-								? ([['o', state.overwrite ? 'keep hand edits' : 'overwrite']] as Array<
-										[string, string]
-									>)
-								: []),
-							['Esc', 'back'],
-							['^C', 'quit (saved)'],
-						]}
-					/>
 				</Box>
 			) : null}
 			{phase.name === 'written' ? (
 				<Box flexDirection="column">
 					<NextSteps finish={summaryOf(phase.outcomes, io)} />
-					<Keys
-						hints={[
-							['p', 'preview policy'],
-							...(state.targets[1] ? ([['r', 'preview rights']] as Array<[string, string]>) : []),
-							['Enter', 'finish'],
-						]}
-					/>
 				</Box>
 			) : null}
-		</Box>
+		</Screen>
 	);
 }
