@@ -103,8 +103,9 @@ test('resume inside a record opens that record at that field', (t) => {
 	t.is(current?.question.id, 'legalBasis');
 	t.deepEqual(current?.path, ['purposes', 1, 'legalBasis']);
 	t.like(progress(resumed), {title: 'Purposes and legal bases'});
-	// Esc goes back within the record, as it would have before the stop.
-	t.is(currentQuestion(reduce(resumed, {type: 'back'}))?.question.id, 'dataItems');
+	// The field opens from the record's summary: answering it (or Esc) returns there.
+	t.is(currentFrame(reduce(resumed, {type: 'back'}))?.kind, 'record');
+	t.is(currentFrame(reduce(resumed, {type: 'answer', value: 'contract'}))?.kind, 'record');
 });
 
 test('a resume point that is no longer asked opens the first gap instead', (t) => {
@@ -253,4 +254,17 @@ test('the address prompts say what goes where', (t) => {
 			fullId,
 		);
 	}
+});
+
+test('back on the summary after a field, Enter confirms', (t) => {
+	const list = recipientsList();
+	const summary = reduce(list, {type: 'list.add', record: fromCatalog(list, 'netlify')});
+	const index = recordSummary(summary).findIndex((row) => row.question.id === 'locations');
+	const moved = reduce(summary, {type: 'record.move', delta: index + 1});
+	const answered = reduce(reduce(moved, {type: 'record.edit', index}), {
+		type: 'answer',
+		value: ['DE'],
+	});
+	const frame = currentFrame(answered);
+	t.is(frame?.kind === 'record' ? frame.cursor : -1, 0);
 });

@@ -726,7 +726,8 @@ function recordEvent(
 		};
 		return enterQuestion({
 			...state,
-			stack: [...state.stack.slice(0, -1), {...frame, cursor: index + 1}, single],
+			// Back on the summary, Enter confirms: the cursor waits on "Confirm".
+			stack: [...state.stack.slice(0, -1), {...frame, cursor: 0}, single],
 			error: undefined,
 		});
 	};
@@ -858,25 +859,21 @@ function locate(
 				cursor: typeof index === 'number' ? index : 0,
 			};
 			if (typeof index === 'number' && Array.isArray(records) && index < records.length) {
-				if (target.length === path.length + 1) {
-					// The record itself: its summary.
-					const summary: RecordFrame = {
-						kind: 'record',
-						sectionId: section.id,
-						path: [...path, index],
-						fullId,
-						cursor: 0,
-					};
-					return [frame, list, summary];
-				}
-
+				// A field of a record opens from the record's summary, and returns to it.
+				const summary: RecordFrame = {
+					kind: 'record',
+					sectionId: section.id,
+					path: [...path, index],
+					fullId,
+					cursor: 0,
+				};
 				const deeper = locate(section, question.fields, [...path, index], fullId, target, answers);
-				if (deeper) {
-					return [frame, list, ...deeper];
+				const [field, ...below] = deeper ?? [];
+				if (field?.kind === 'questions') {
+					return [frame, list, summary, {...field, single: true}, ...below];
 				}
 
-				const first = firstQuestionFrame(section.id, [...path, index], fullId, answers);
-				return first ? [frame, list, first] : [frame, list];
+				return [frame, list, summary];
 			}
 
 			return [frame];
