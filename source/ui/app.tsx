@@ -19,7 +19,7 @@ import {finish, type Finish} from '../core/questionnaire/next-steps.js';
 import {visibleSections} from '../core/questionnaire/walk.js';
 import type {WizardIo} from './io.js';
 import {KeyRoot} from './key-router.js';
-import {ErrorLine, ScreenRows} from './layout.js';
+import {ErrorLine, Header, ScreenRows} from './layout.js';
 import {ListScreen, recordLabel, type Suggestion} from './screens/list.js';
 import {Overview} from './screens/overview.js';
 import {Pager} from './screens/pager.js';
@@ -152,7 +152,7 @@ export function App({
 		if (result) {
 			return result.code === 130 ? (
 				<Text dimColor>
-					Stopped. Your answers are saved in {io.file}; run privacy-wizard again to go on.
+					Stopped. Your answers are saved in {io.file}; run {io.command} again to go on.
 				</Text>
 			) : (
 				<NextSteps finish={finished ?? finish({written: []})} />
@@ -322,14 +322,19 @@ function Asking({
 				),
 		);
 		if (catalogOpen && renderCatalog) {
-			return renderCatalog({
-				answers: state.answers,
-				onPick: (picked) => {
-					setCatalogOpen(false);
-					dispatch({type: 'list.add', record: picked});
-				},
-				onCancel: () => setCatalogOpen(false),
-			});
+			return (
+				<Box flexDirection="column">
+					<Header title={title} position={`${position} · add from the catalog`} />
+					{renderCatalog({
+						answers: state.answers,
+						onPick: (picked) => {
+							setCatalogOpen(false);
+							dispatch({type: 'list.add', record: picked});
+						},
+						onCancel: () => setCatalogOpen(false),
+					})}
+				</Box>
+			);
 		}
 
 		return (

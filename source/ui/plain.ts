@@ -460,7 +460,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 			(error as Error).name === 'ExitPromptError' ||
 			(error as Error).name === 'AbortPromptError'
 		) {
-			say(`\nStopped. Your answers are saved in ${io.file}.`);
+			say(`\nStopped. Your answers are saved in ${io.file}; run ${io.command} again to go on.`);
 			return 130;
 		}
 

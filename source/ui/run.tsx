@@ -135,11 +135,13 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 	// Raw mode from the start: keys typed while the first frame paints are not echoed or held
 	// back by the terminal's line editing. Ink manages it from here and restores it on exit.
 	process.stdin.setRawMode?.(true);
+	// One initial state for every render: the repo's suggestions arrive as a re-render.
+	const initial = initialState(answers, context, firstRun);
 	const result = await new Promise<AppResult>((resolve) => {
 		const app = (found?: Awaited<typeof repo>) => (
 			<ColorProvider color={style.color}>
 				<App
-					initial={initialState(answers, context, firstRun)}
+					initial={initial}
 					io={io}
 					force={values['force'] === true}
 					repoLoading={found === undefined}

@@ -26,8 +26,13 @@ const verbs: Record<WrittenDocument['outcome'], string> = {
 	skipped: '✖ skipped',
 };
 
-export function finish(options: {answersFile?: string; written: WrittenDocument[]}): Finish {
-	const {answersFile, written} = options;
+export function finish(options: {
+	answersFile?: string;
+	written: WrittenDocument[];
+	/** The command that runs the wizard again. */
+	command?: string;
+}): Finish {
+	const {answersFile, written, command = 'npx privacy-wizard'} = options;
 	const kept = written.filter((document) => document.outcome !== 'skipped');
 	const files = [...(answersFile ? [answersFile] : []), ...kept.map((document) => document.path)];
 	return {
@@ -44,7 +49,7 @@ export function finish(options: {answersFile?: string; written: WrittenDocument[
 					]
 				: []),
 			'Keep them true in CI: add `npx privacy-wizard check` to your pipeline. It fails when the answers miss a required disclosure, a new SDK in your lockfile is not in the policy, or a committed document is stale.',
-			'When something changes, run `npx privacy-wizard` again: it starts from your answers and updates the documents.',
+			`When something changes, run \`${command}\` again: it starts from your answers and updates the documents.`,
 		],
 	};
 }

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from '../palette.js';
-import {useReducer} from 'react';
+import {useEffect, useReducer} from 'react';
 import {Header, Keys, Screen} from '../layout.js';
 import {useKeys} from '../key-router.js';
 import type {RepoSuggestion} from '../../core/questionnaire/suggestions.js';
@@ -22,26 +22,31 @@ What happens, where answers are kept, that the result is a draft; then each sugg
 repo, to accept or decline one by one. Nothing is used without a yes.
 */
 export function Welcome({file, suggestions, detected, loading = false, onStart}: WelcomeProps) {
+	// Keys typed fast ("n", "n", Enter in one go) each act on the state the one before left.
 	const [state, dispatch] = useReducer(
-		(current: {index: number; accepted: string[]}, action: {accept: boolean}) => {
+		(
+			current: {index: number; accepted: string[]; started: boolean},
+			action: 'yes' | 'no' | 'enter',
+		) => {
 			const suggestion = suggestions[current.index];
+			if (!suggestion) return action === 'enter' ? {...current, started: true} : current;
 			return {
+				...current,
 				index: current.index + 1,
-				accepted:
-					suggestion && action.accept ? [...current.accepted, suggestion.key] : current.accepted,
+				accepted: action === 'no' ? current.accepted : [...current.accepted, suggestion.key],
 			};
 		},
-		{index: 0, accepted: []},
+		{index: 0, accepted: [], started: false},
 	);
 	const asking = suggestions[state.index];
+	useEffect(() => {
+		if (state.started) onStart(state.accepted);
+	}, [state.started]);
 	useKeys((input, key) => {
 		if (loading) return;
-		if (asking) {
-			if (input.toLowerCase() === 'y' || key.return) dispatch({accept: true});
-			else if (input.toLowerCase() === 'n') dispatch({accept: false});
-		} else if (key.return) {
-			onStart(state.accepted);
-		}
+		if (input.toLowerCase() === 'y') dispatch('yes');
+		else if (input.toLowerCase() === 'n') dispatch('no');
+		else if (key.return) dispatch('enter');
 	});
 	return (
 		<Screen

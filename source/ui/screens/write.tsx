@@ -171,6 +171,7 @@ export function summaryOf(
 ): Finish {
 	return finish({
 		answersFile: io.saves ? io.file : undefined,
+		command: io.command,
 		written: outcomes.map(({target, outcome}) => ({path: io.shown(target.file), outcome})),
 	});
 }
