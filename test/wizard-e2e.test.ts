@@ -172,6 +172,15 @@ test.serial('a first run goes from no answers to a PRIVACY.md that passes check'
 	await firstRun(terminal);
 	const {exitCode} = await terminal.exit;
 	t.is(exitCode, 0);
+	// The end names what was written and what to do next, and stays in the terminal.
+	const end = terminal.text().slice(-1500).replaceAll(/\s+/g, ' ');
+	t.regex(
+		end,
+		/✔ wrote PRIVACY\.md ✔ wrote DATA-RIGHTS\.md Your answers are in privacy-wizard\.json\./,
+	);
+	t.regex(end, /git add privacy-wizard\.json PRIVACY\.md DATA-RIGHTS\.md && git commit/);
+	t.regex(end, /add `npx privacy-wizard check` to your pipeline/);
+	t.false(end.includes('Done.'));
 	const policy = readFileSync(path.join(repo, 'PRIVACY.md'), 'utf8');
 	t.true(policy.startsWith('# Privacy policy for acme-app\n'));
 	t.true(policy.includes('Acme Labs GmbH'));

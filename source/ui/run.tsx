@@ -137,7 +137,13 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 	process.stdin.setRawMode?.(true);
 	// One initial state for every render: the repo's suggestions arrive as a re-render.
 	const initial = initialState(answers, context, firstRun);
-	const result = await new Promise<AppResult>((resolve) => {
+	const result = await new Promise<AppResult>((settle) => {
+		let finished = false;
+		const resolve = (outcome: AppResult): void => {
+			finished = true;
+			settle(outcome);
+		};
+
 		const app = (found?: Awaited<typeof repo>) => (
 			<ColorProvider color={style.color}>
 				<App
@@ -168,7 +174,11 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 			exitOnCtrlC: false,
 			patchConsole: false,
 		});
-		void repo.then((found) => instance.rerender(app(found)));
+		// The repo is read while the first screen shows. Stopped before it was read, the wizard
+		// must not draw again: a late re-render would take the terminal back and never exit.
+		void repo.then((found) => {
+			if (!finished) instance.rerender(app(found));
+		});
 		// Outside raw mode (while loading), Ctrl-C arrives as a signal: save state is already on disk.
 		process.once('SIGINT', () => {
 			instance.unmount();
