@@ -49,7 +49,7 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 	const [action, ...rest] = positionals;
 	if (action === undefined || !(actions as readonly string[]).includes(action)) {
 		throw new UsageError(
-			`${action === undefined ? 'Missing' : `Unknown`} action${action === undefined ? '' : ` "${action}"`} for privacy-wizard answers.${action === undefined ? '' : didYouMean(action, actions, (name) => `privacy-wizard answers ${name}`)} Expected ${actions.join(', ')}. Run \`privacy-wizard answers --help\`.`,
+			`${action === undefined ? 'Missing' : `Unknown`} action${action === undefined ? '' : ` "${action}"`} for privacy-wizard answers: expected ${actions.join(', ')}.${action === undefined ? '' : didYouMean(action, actions, (name) => `privacy-wizard answers ${name}`)} Run \`privacy-wizard answers --help\`.`,
 		);
 	}
 

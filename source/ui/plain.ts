@@ -308,6 +308,8 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 					}
 
 					if (frame?.kind === 'record') {
+						const where = progress(state);
+						if (where) say(`\n${where.title} — section ${where.section} of ${where.sections}`);
 						await dispatch(await askRecord(state));
 						break;
 					}
