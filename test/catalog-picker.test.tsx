@@ -1,6 +1,7 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {CatalogPicker} from '../source/ui/catalog-picker.js';
+import {KeyRoot} from '../source/ui/key-router.js';
 import {catalogServices, type CatalogService} from '../source/core/catalog/catalog.js';
 
 const keys = {
@@ -53,16 +54,18 @@ type Calls = {picked: CatalogService[]; custom: number; cancelled: number};
 function setup(props: {initialQuery?: string; services?: readonly CatalogService[]} = {}) {
 	const calls: Calls = {picked: [], custom: 0, cancelled: 0};
 	const view = render(
-		<CatalogPicker
-			{...props}
-			onPick={(service) => calls.picked.push(service)}
-			onCustom={() => {
-				calls.custom++;
-			}}
-			onCancel={() => {
-				calls.cancelled++;
-			}}
-		/>,
+		<KeyRoot>
+			<CatalogPicker
+				{...props}
+				onPick={(service) => calls.picked.push(service)}
+				onCustom={() => {
+					calls.custom++;
+				}}
+				onCancel={() => {
+					calls.cancelled++;
+				}}
+			/>
+		</KeyRoot>,
 	);
 	return {...view, calls};
 }

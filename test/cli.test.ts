@@ -259,10 +259,18 @@ test('incomplete answers: generate names what is missing, exit 1', async (t) => 
 	t.regex(result.stderr, /privacy-wizard check/);
 });
 
-test('a missing answers file: exit 1', async (t) => {
+test('a missing answers file: exit 1, naming the way to start it', async (t) => {
 	const folder = temporaryFolder(t);
-	const result = await run(['generate', '--answers', 'nope.json'], {cwd: folder});
-	assertFailure(t, result, 1, /not found: .*nope\.json/);
+	for (const command of ['generate', 'check', 'preview']) {
+		const result = await run([command, '--answers', 'nope.json'], {cwd: folder});
+		assertFailure(
+			t,
+			result,
+			1,
+			/nope\.json \(from --answers\) does not exist\.\nCheck the path, or run `npx privacy-wizard --answers nope\.json` to answer the questions and start it there\./,
+		);
+	}
+
 	t.deepEqual(snapshot(folder), {});
 	// No saved answers at all: the message says how to make some.
 	const none = await run(['generate'], {cwd: folder});
@@ -285,6 +293,16 @@ const usageErrors: Array<[string, string[], RegExp]> = [
 		/either --example or --answers/,
 	],
 	['an unknown command', ['publish'], /Unknown command "publish"/],
+	[
+		'a mistyped command',
+		['chek', '--json'],
+		/Unknown command "chek"\. Did you mean `privacy-wizard check`\?/,
+	],
+	[
+		'a mistyped answers action',
+		['answers', 'exprot'],
+		/Did you mean `privacy-wizard answers export`\?/,
+	],
 	['a stray argument', ['generate', '--example', 'eu-saas', 'extra.md'], /takes no arguments/],
 	['--out without a value', ['generate', '--example', '--out'], /--out/],
 ];

@@ -10,7 +10,7 @@ import {recipientFromService} from '../source/core/catalog/catalog.js';
 import {App, type AppProps, type AppResult} from '../source/ui/app.js';
 import {CatalogPicker} from '../source/ui/catalog-picker.js';
 import type {RepoSuggestion} from '../source/ui/screens/welcome.js';
-import {keys, renderWithKeys, settle, waitUntil, type View, highlighted} from './helpers/ink.js';
+import {keys, renderWithKeys, waitUntil, type View, highlighted} from './helpers/ink.js';
 import {fakeIo, fakeRoot, loadExample, type FakeIo} from './helpers/wizard-io.js';
 
 const context: Context = {today: '2026-10-01', suggestions: {}};
@@ -94,7 +94,7 @@ test('App: accepted suggestions become defaults, declined ones do not', async (t
 	await answer(view, 'Lumen GmbH');
 	// Trading name, address lines, postal code, locality, region, country: then the email.
 	await view.pressWhen('Trading name', keys.enter);
-	await view.pressWhen('Street address', 'Torstraße 140\r');
+	await view.pressWhen('Street and number', 'Torstraße 140\r');
 	await view.pressWhen((frame) => frame.includes('1. Torstraße 140'), keys.enter);
 	await view.pressWhen('Postal code', '10119\r');
 	await view.pressWhen((frame) => flat(frame).includes('question 5 of 13'), 'Berlin\r');
@@ -166,7 +166,7 @@ test('App: Ctrl-O opens the sections, Ctrl-R the review', async (t) => {
 	t.true(sections.includes('· 2. Your product and its users (not started)'));
 	// Back into the section: it opens at its first gap.
 	await view.pressWhen((frame) => highlighted(frame).includes('1. Your company'), keys.enter);
-	const reopened = await view.waitForFrame('Street address of your company');
+	const reopened = await view.waitForFrame('Street and number of your company');
 	t.true(flat(reopened).includes('question 3 of 13'));
 	view.press(keys.ctrlR);
 	const review = flat(await view.waitForFrame('privacy-wizard · Review'));
@@ -233,6 +233,8 @@ test('App: a list question shows its records; adding one walks its fields', asyn
 	await view.pressWhen('What it includes (optional)', keys.enter);
 	// A list inside the record: its sources.
 	await view.pressWhen('No entries yet.', keys.enter);
+	// A required select chooses nothing until a key does.
+	await view.pressWhen('Where does it come from?', keys.down);
 	await view.pressWhen((frame) => highlighted(frame) === 'From the person', keys.down);
 	await view.pressWhen((frame) => highlighted(frame) === 'Collected automatically', keys.enter);
 	await view.pressWhen('When or how? (optional)', 'from the app\r');
@@ -240,9 +242,11 @@ test('App: a list question shows its records; adding one walks its fields', asyn
 	t.true(sources.split('\n').some((line) => line.slice(2) === 'Collected automatically'));
 	t.true(flat(sources).includes('Device identifiers'), 'the record being edited is named');
 	view.press('f');
-	// Not a special category: the "none" row at the end.
-	await view.pressWhen('Is this sensitive data?', keys.up);
-	await view.pressWhen((frame) => highlighted(frame) === 'None of these', keys.enter);
+	// Not sensitive: the "None" row, chosen by default.
+	await view.pressWhen(
+		(frame) => frame.includes('Is this sensitive data?') && highlighted(frame) === 'None of these',
+		keys.enter,
+	);
 	const back = await view.waitForFrame(
 		(frame) => frame.includes('Kinds of personal data') && frame.includes('Device identifiers'),
 	);
@@ -302,7 +306,7 @@ test('App: in the review, a finding key jumps to its question', async (t) => {
 	t.false(after.includes('How requests are verified'));
 });
 
-test('App: write the documents, preview them, finish with code 0', async (t) => {
+test('App: write the documents, preview them, finish with code 0 on the paths and next steps', async (t) => {
 	const answers = loadExample('eu-saas');
 	const {view, io, exits} = startApp(t, {answers, firstRun: false});
 	await view.pressWhen('Write the documents', 'w');
@@ -315,6 +319,19 @@ test('App: write the documents, preview them, finish with code 0', async (t) => 
 	await view.pressWhen('✔ wrote PRIVACY.md', keys.enter);
 	await waitUntil(() => exits.length === 1, 'the exit');
 	t.is(exits[0]!.code, 0);
+	// The last frame, left in the terminal: what was written, where, and what to do next.
+	const last = flat(view.frame());
+	t.false(last.includes('Done.'));
+	for (const expected of [
+		'✔ wrote PRIVACY.md',
+		'✔ wrote DATA-RIGHTS.md',
+		'Your answers are in privacy-wizard.json.',
+		'Next steps',
+		'git add privacy-wizard.json PRIVACY.md DATA-RIGHTS.md && git commit',
+		'add `npx privacy-wizard check` to your pipeline',
+		'run `npx privacy-wizard` again',
+	])
+		t.true(last.includes(expected), `${expected} in:\n${last}`);
 	t.deepEqual(
 		exits[0]!.written.map((target) => target.file),
 		[path.join(fakeRoot, 'PRIVACY.md'), path.join(fakeRoot, 'DATA-RIGHTS.md')],
@@ -323,7 +340,7 @@ test('App: write the documents, preview them, finish with code 0', async (t) => 
 	t.is(io.writes.length, 2, 'each document written once');
 });
 
-test('App: a detected service is offered on the recipients list, the catalog adds another', async (t) => {
+test('App: a detected service or a catalog pick opens on its summary: confirmed in three screens, every field editable', async (t) => {
 	const answers = loadExample('eu-saas');
 	const count = (answers['recipients'] as unknown[]).length;
 	const {view, io} = startApp(t, {
@@ -361,34 +378,57 @@ test('App: a detected service is offered on the recipients list, the catalog add
 	await view.pressWhen((frame) => highlighted(frame) === 'Done', keys.up);
 	await view.pressWhen((frame) => highlighted(frame) === 'Add… (custom)', keys.up);
 	await view.pressWhen((frame) => highlighted(frame).startsWith('+ Sentry'), keys.enter);
-	const first = await view.waitForFrame('Name of the recipient');
-	t.is(field(first), 'Sentry', 'the suggested record fills the fields');
-	await lastSaved(
-		io,
-		(next) => getAt(next, ['recipients', count, 'catalogId']) === 'sentry',
-		'the suggested record saved',
-	);
-	// Back on the list, the suggestion is no longer offered: Sentry is a record now.
+	// A suggested record opens on its summary: every field, what is missing marked.
+	const summary = await view.waitForFrame('Check this entry');
+	t.true(summary.split('\n').some((line) => /Name of the recipient\s+Sentry$/.test(line)));
+	t.regex(summary, /Confirm \(\d+ fields need an answer first\)/);
+	t.regex(summary, /◆ Where does it store or access the data\?\s+✖ Add at least one entry/);
+	t.regex(summary, /Its role\s+Processor \/ service provider \(default\)/);
+	t.true(flat(summary).includes('Esc cancel (not added)'));
+	// Esc cancels the add: nothing is kept, the suggestion is offered again.
 	view.press(keys.escape);
 	const back = await view.waitForFrame((frame) => frame.includes('Add… (custom)'));
-	t.false(back.includes('+ Sentry'));
-	t.true(back.split('\n').some((line) => line.slice(2) === 'Sentry'));
-	// The catalog: Esc cancels, then a search and Enter add a service.
+	t.true(back.includes('+ Sentry'));
+	await lastSaved(
+		io,
+		(next) => getAt(next, ['recipients', count]) === undefined,
+		'the cancelled record gone from the saved answers',
+	);
+	// From the catalog: three screens (the list, the search, the summary), then back to the list.
 	view.press('c');
 	await view.waitForFrame('Search the catalog');
-	// The picker listens with its own useInput, registered after its first frame: wait for it.
-	await settle();
 	view.press(keys.escape);
 	await view.pressWhen((frame) => frame.includes('Add… (custom)'), 'c');
 	await view.waitForFrame('Search the catalog');
-	await settle();
-	view.press('posth');
-	await view.pressWhen((frame) => frame.includes('› PostHog'), keys.enter);
-	const picked = await view.waitForFrame('Name of the recipient');
-	t.is(field(picked), 'PostHog');
-	await lastSaved(
+	view.press('netlif');
+	await view.pressWhen((frame) => frame.includes('› Netlify'), keys.enter);
+	const picked = await view.waitForFrame('Check this entry');
+	t.true(picked.includes('❯ ✔ Confirm these answers'));
+	for (const marked of ['Which data does it receive?', 'Where does it store'])
+		t.true(
+			picked.split('\n').some((line) => line.includes(`◆ ${marked}`)),
+			`${marked} is marked as a fact to confirm`,
+		);
+	view.press(keys.enter);
+	const added = await view.waitForFrame(
+		(frame) => frame.includes('Add… (custom)') && frame.includes('Netlify'),
+	);
+	t.false(added.includes('Check this entry'));
+	const saved = await lastSaved(
 		io,
-		(next) => getAt(next, ['recipients', count + 1, 'catalogId']) === 'posthog',
+		(next) => getAt(next, ['recipients', count, 'catalogId']) === 'netlify',
 		'the catalog record saved',
 	);
+	t.is(getAt(saved, ['recipients', count, 'id']), 'netlify');
+	// Enter on a record opens its summary; a field opened from it comes back to it.
+	await view.pressWhen((frame) => highlighted(frame) === 'Netlify', keys.enter);
+	await view.pressWhen('Check this entry', keys.down);
+	await view.pressWhen(
+		(frame) => highlighted(frame).startsWith('Name of the recipient'),
+		keys.enter,
+	);
+	await view.pressWhen((frame) => field(frame) === 'Netlify', keys.ctrlU);
+	await answer(view, 'Netlify Edge');
+	const again = await view.waitForFrame('Check this entry');
+	t.true(again.split('\n').some((line) => /Name of the recipient\s+Netlify Edge$/.test(line)));
 });

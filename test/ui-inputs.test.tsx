@@ -1,6 +1,7 @@
 import test from 'ava';
 import {allCountries} from '../source/core/jurisdictions/index.js';
-import type {Option} from '../source/core/questionnaire/types.js';
+import {singleChoice} from '../source/core/questionnaire/picker.js';
+import type {Option, Question} from '../source/core/questionnaire/types.js';
 import {Choice} from '../source/ui/inputs/choice.js';
 import {TextInput} from '../source/ui/inputs/text-input.js';
 import {TextList} from '../source/ui/inputs/text-list.js';
@@ -142,9 +143,24 @@ function rows(frame: string): string[] {
 		.map((line) => line.slice(2).trim());
 }
 
-test('Choice: ↓ and Enter choose an option', async (t) => {
+test('Choice: nothing is chosen before a key; Enter then only says so', async (t) => {
 	const submitted = submissions<unknown>();
 	const view = renderWithKeys(<Choice options={greek} onSubmit={submitted.push} />, {t});
+	const first = await view.waitForFrame('Gamma');
+	t.is(highlighted(first), '');
+	view.press(keys.enter);
+	await view.waitForFrame('Nothing is chosen yet');
+	t.deepEqual(submitted.values, []);
+	await view.pressWhen((frame) => frame.includes('Nothing is chosen'), keys.down);
+	await view.pressWhen((frame) => highlighted(frame) === 'Alpha', keys.enter);
+	t.is(await submitted.nth(1), 'a');
+});
+
+test('Choice: ↓ and Enter choose an option', async (t) => {
+	const submitted = submissions<unknown>();
+	const view = renderWithKeys(<Choice options={greek} initial="a" onSubmit={submitted.push} />, {
+		t,
+	});
 	await view.pressWhen((frame) => highlighted(frame) === 'Alpha', keys.down);
 	await view.pressWhen((frame) => highlighted(frame) === 'Beta', keys.down);
 	await view.pressWhen((frame) => highlighted(frame) === 'Gamma', keys.enter);
@@ -153,7 +169,9 @@ test('Choice: ↓ and Enter choose an option', async (t) => {
 
 test('Choice: ↑ on the first option wraps to the last, ↓ on the last to the first', async (t) => {
 	const submitted = submissions<unknown>();
-	const view = renderWithKeys(<Choice options={greek} onSubmit={submitted.push} />, {t});
+	const view = renderWithKeys(<Choice options={greek} initial="a" onSubmit={submitted.push} />, {
+		t,
+	});
 	await view.pressWhen((frame) => highlighted(frame) === 'Alpha', keys.up);
 	await view.pressWhen((frame) => highlighted(frame) === 'Gamma', keys.down);
 	await view.pressWhen((frame) => highlighted(frame) === 'Alpha', keys.up);
@@ -171,7 +189,7 @@ test('Choice: the saved answer is where the cursor starts', async (t) => {
 });
 
 test('Choice: the option help line shows for the option under the cursor', async (t) => {
-	const view = renderWithKeys(<Choice options={greek} onSubmit={() => {}} />, {t});
+	const view = renderWithKeys(<Choice options={greek} initial="a" onSubmit={() => {}} />, {t});
 	const first = await view.waitForFrame((frame) => highlighted(frame) === 'Alpha');
 	t.true(first.includes('The first letter'));
 	view.press(keys.down);
@@ -183,18 +201,40 @@ test('Choice: the option help line shows for the option under the cursor', async
 	t.true(third.includes('The third letter'));
 });
 
-test('Choice: the "none" row submits undefined', async (t) => {
+test('Choice: an optional select starts on its "None" row, which submits undefined', async (t) => {
 	const submitted = submissions<unknown>();
+	const question: Question = {
+		id: 'special',
+		type: 'select',
+		prompt: 'Special category?',
+		help: '',
+		options: greek,
+	};
+	const {rows: withNone, initial} = singleChoice(question, {}, undefined);
 	const view = renderWithKeys(
-		<Choice options={greek} noneLabel="None of these" onSubmit={submitted.push} />,
+		<Choice options={withNone} initial={initial} onSubmit={submitted.push} />,
 		{t},
 	);
 	const frame = await view.waitForFrame('None of these');
-	t.deepEqual(rows(frame), ['Alpha', 'Beta', 'Gamma', 'None of these']);
-	view.press(keys.up);
-	await view.pressWhen((next) => highlighted(next) === 'None of these', keys.enter);
+	t.deepEqual(rows(frame), ['None of these', 'Alpha', 'Beta', 'Gamma']);
+	t.is(highlighted(frame), 'None of these');
+	view.press(keys.enter);
 	await waitUntil(() => submitted.values.length === 1, 'the submission');
 	t.deepEqual(submitted.values, [undefined]);
+});
+
+test('singleChoice: a required select has no "None" row and nothing preselected', (t) => {
+	const question: Question = {
+		id: 'basis',
+		type: 'select',
+		prompt: 'Legal basis',
+		help: '',
+		required: true,
+		options: greek,
+	};
+	t.deepEqual(singleChoice(question, {}, undefined), {rows: greek, initial: undefined});
+	t.deepEqual(singleChoice(question, {}, 'b'), {rows: greek, initial: 'b'});
+	t.is(singleChoice({...question, required: false}, {}, 'b').initial, 'b');
 });
 
 const countries: Option[] = allCountries().map(({code, name}) => ({value: code, label: name}));
@@ -268,18 +308,54 @@ test('Choice multiple: the saved values start selected', async (t) => {
 	t.deepEqual(await submitted.nth(1), ['b']);
 });
 
-test('Choice multiple with a filter: Space toggles, it does not type', async (t) => {
+test('Choice multiple with a filter: typing only filters, a space included', async (t) => {
 	const submitted = submissions<unknown>();
 	const view = renderWithKeys(
 		<Choice multiple searchable options={countries} onSubmit={submitted.push} />,
 		{t},
 	);
-	await view.pressWhen('type to filter', 'fran');
-	await view.pressWhen((frame) => highlighted(frame) === '[ ] France', keys.space);
-	const frame = await view.waitForFrame('1 selected');
-	t.regex(frame, /filter › fran\s*$/m);
+	await view.waitForFrame('type to filter');
+	for (const character of 'united s') view.press(character);
+	const frame = await view.waitForFrame('filter › united s');
+	t.regex(frame, /0 selected/);
+	t.is(highlighted(frame), '[ ] United States');
+	// Enter in a filter ticks what it found and clears the filter; Enter again confirms.
 	view.press(keys.enter);
-	t.deepEqual(await submitted.nth(1), ['FR']);
+	const ticked = await view.waitForFrame('1 selected');
+	t.regex(ticked, /filter › \s*type to filter/);
+	t.is(highlighted(ticked), '[x] United States');
+	view.press(keys.enter);
+	t.deepEqual(await submitted.nth(1), ['US']);
+});
+
+test('Choice multiple: a filter typed in one chunk ticks nothing, hidden or shown', async (t) => {
+	const submitted = submissions<unknown>();
+	const view = renderWithKeys(
+		<Choice multiple searchable options={countries} onSubmit={submitted.push} />,
+		{t},
+	);
+	await view.pressWhen('type to filter', 'united kingdom');
+	const frame = await view.waitForFrame(/filter › united kingdom/);
+	t.regex(frame, /0 selected/);
+	// Tab ticks the highlighted row, filter or not.
+	view.press('\t');
+	await view.pressWhen('1 selected', keys.backspace);
+	await view.waitForFrame(/filter › united kingdo\s/);
+	view.press(keys.ctrlU);
+	for (let step = 0; step < 14; step++) view.press(keys.backspace);
+	await view.pressWhen(/filter › \s*type to filter/, keys.enter);
+	t.deepEqual(await submitted.nth(1), ['GB']);
+});
+
+test('Choice multiple without a filter: Space ticks the highlighted row', async (t) => {
+	const submitted = submissions<unknown>();
+	const view = renderWithKeys(
+		<Choice multiple searchable options={countries} onSubmit={submitted.push} />,
+		{t},
+	);
+	await view.pressWhen('type to filter', keys.space);
+	await view.pressWhen('1 selected', keys.enter);
+	t.deepEqual(await submitted.nth(1), [countries[0]!.value]);
 });
 
 // YesNo
@@ -370,4 +446,56 @@ test('TextList: a pasted block of lines becomes one entry per line', async (t) =
 	await view.pressWhen('type an entry', 'Line one\nLine two\n');
 	await view.pressWhen((frame) => entries(frame).length === 2, keys.enter);
 	t.deepEqual(await submitted.nth(1), ['Line one', 'Line two']);
+});
+
+// Pasting: a paste never submits; its line breaks are spaces (or entries in a TextList).
+
+const paste = (text: string): string => `\u001B[200~${text}\u001B[201~`;
+
+test('TextInput: a pasted multi-line answer becomes one line with spaces and is not submitted', async (t) => {
+	const submitted = submissions<string>();
+	const view = renderWithKeys(<TextInput initial="" onSubmit={submitted.push} />, {t});
+	await view.waitForFrame('›');
+	view.press(paste('We keep invoices\r\nfor ten years,\n\n  as the law requires.\r'));
+	const frame = await view.waitForFrame('as the law requires.');
+	t.is(field(frame), 'We keep invoices for ten years, as the law requires.');
+	t.deepEqual(submitted.values, []);
+	view.press(keys.enter);
+	t.is(await submitted.nth(1), 'We keep invoices for ten years, as the law requires.');
+});
+
+test('TextInput: lines in one chunk without paste brackets are a paste too', async (t) => {
+	const submitted = submissions<string>();
+	const view = renderWithKeys(<TextInput initial="" onSubmit={submitted.push} />, {t});
+	await view.pressWhen('›', 'first line\rsecond line\r');
+	const frame = await view.waitForFrame('second line');
+	t.is(field(frame), 'first line second line');
+	t.deepEqual(submitted.values, []);
+});
+
+test('TextList: pasted lines become entries, the unfinished last one stays to edit', async (t) => {
+	const submitted = submissions<string[]>();
+	const view = renderWithKeys(<TextList initial={[]} onSubmit={submitted.push} />, {t});
+	await view.waitForFrame('type an entry');
+	view.press(paste('Torstraße 140\r\rHinterhaus\r3. OG'));
+	const frame = await view.waitForFrame((next) => entries(next).length === 2);
+	t.deepEqual(entries(frame), ['Torstraße 140', 'Hinterhaus']);
+	t.is(field(frame), '3. OG');
+	t.deepEqual(submitted.values, []);
+	view.press(keys.enter);
+	await view.pressWhen((next) => entries(next).length === 3, keys.enter);
+	t.deepEqual(await submitted.nth(1), ['Torstraße 140', 'Hinterhaus', '3. OG']);
+});
+
+test('Choice: a paste into the filter only filters', async (t) => {
+	const submitted = submissions<unknown>();
+	const view = renderWithKeys(
+		<Choice multiple searchable options={countries} onSubmit={submitted.push} />,
+		{t},
+	);
+	await view.waitForFrame('type to filter');
+	view.press(paste('new\rzealand\r'));
+	const frame = await view.waitForFrame('filter › new zealand');
+	t.regex(frame, /0 selected/);
+	t.deepEqual(submitted.values, []);
 });

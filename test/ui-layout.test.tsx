@@ -173,3 +173,52 @@ test('colour: the painter adds codes only when enabled', (t) => {
 	t.is(painter(true)('red', 'error'), '\u001B[31merror\u001B[39m');
 	t.is(painter(true)('bold', 'x'), '\u001B[1mx\u001B[22m');
 });
+
+// Screens taller than the terminal: the header stays, the body is cut with a note.
+
+const places: Array<[string, string | undefined, RegExp]> = [
+	['a long multiselect', 'controller.otherEstablishments', /Section 1 of \d+ · question 12 of 12/],
+	['a question with long help', 'audience.regions', /Section 2 of \d+ · question 4 of 5/],
+	['a record summary', 'recipients[0]', /Section 6 of \d+/],
+	['a long list', 'purposes', /Section 5 of \d+/],
+	['the sections overview', undefined, /\d+ of \d+ complete/],
+];
+
+for (const [name, resumeAt, position] of places) {
+	for (const [columns, rows] of [
+		[40, 24],
+		[80, 15],
+		[120, 40],
+	] as const) {
+		test(`layout: ${name} fits ${columns}×${rows} with its header on top`, async (t) => {
+			const answers = {...loadExample('eu-saas'), resumeAt} as DraftAnswers;
+			const view = renderWithKeys(
+				<App initial={initialState(answers, context, false)} io={fakeIo()} onExit={() => {}} />,
+				{t, columns, rows, bare: true},
+			);
+			const frame = await view.waitForFrame('^C');
+			const lines = frame.split('\n');
+			t.true(lines.length < rows, `${lines.length} lines:\n${frame}`);
+			t.regex(lines[0]!, /^privacy-wizard · /);
+			t.regex(flat(lines.slice(0, 3).join(' ')), position);
+			t.true(flat(lines.slice(-2).join(' ')).includes('^C'), 'the keys stay at the bottom');
+			t.deepEqual(overflow(frame, columns), []);
+			// Moving through a long list keeps the header and the highlighted row on screen.
+			for (let step = 0; step < 12; step++) await view.pressAndRender(keys.down);
+			const moved = view.frame();
+			t.true(moved.split('\n').length < rows);
+			t.regex(moved.split('\n')[0]!, /^privacy-wizard · /);
+			t.true(moved.includes('❯'), 'the highlighted row is visible');
+		});
+	}
+}
+
+test('layout: a cut body says how many lines it hides', async (t) => {
+	const answers = {...loadExample('eu-saas'), resumeAt: 'audience.regions'} as DraftAnswers;
+	const view = renderWithKeys(
+		<App initial={initialState(answers, context, false)} io={fakeIo()} onExit={() => {}} />,
+		{t, columns: 80, rows: 15, bare: true},
+	);
+	const frame = await view.waitForFrame(/… \d+ more lines?/);
+	t.regex(frame, /Where are the people/);
+});

@@ -28,6 +28,14 @@ function wizard(cwd: string): Terminal {
 	return runInTerminal(process.execPath, [cli], {cwd});
 }
 
+/** A required select starts with nothing chosen: ↓ to the first option, then Enter. */
+async function choose(t: Terminal, option: string, next: string | RegExp): Promise<void> {
+	t.mark();
+	t.write(keys.down);
+	await t.waitFor(`❯ ${option}`);
+	await t.answer('', next);
+}
+
 /** From the welcome screen to written documents, answering as a founder in Germany would. */
 async function firstRun(t: Terminal): Promise<void> {
 	await t.waitFor('Use “acme-app” as a suggestion');
@@ -41,7 +49,7 @@ async function firstRun(t: Terminal): Promise<void> {
 	// Your company.
 	await t.answer('', "Your company's legal name");
 	await t.answer('Acme Labs GmbH', 'Trading name');
-	await t.answer('', 'Street address');
+	await t.answer('', 'Street and number');
 	await t.answer('Torstraße 1', 'Enter on an empty line to finish');
 	await t.answer('', 'Postal code');
 	await t.answer('10119', 'City of your company');
@@ -84,13 +92,12 @@ async function firstRun(t: Terminal): Promise<void> {
 	await t.answer('Email address', 'What it includes');
 	await t.answer('', 'Sources of this data');
 	await t.answer('', 'Where does it come from?');
-	await t.answer('', 'When or how?');
+	await choose(t, 'From the person', 'When or how?');
 	await t.answer('during sign-up', 'From the person');
 	t.mark();
 	t.write('f');
 	await t.waitFor('Is this sensitive data?');
-	t.mark();
-	t.write(keys.up);
+	// An optional select starts on "None": Enter keeps the data out of the sensitive kinds.
 	await t.waitFor('❯ None of these');
 	await t.answer('', 'Email address');
 	t.mark();
@@ -104,12 +111,12 @@ async function firstRun(t: Terminal): Promise<void> {
 	t.write(keys.space);
 	await t.waitFor('1 selected');
 	await t.answer('', 'Legal basis');
-	await t.answer('', 'Does the person have to give');
-	await t.answer('', 'What happens if they do not');
+	await choose(t, 'Contract', 'Does the person have to give');
+	await choose(t, 'Needed to sign up', 'What happens if they do not');
 	await t.answer('we cannot create an account for you.', 'How is the retention period set?');
-	await t.answer('', 'How many?');
+	await choose(t, 'A fixed period', 'How many?');
 	await t.answer('30', 'Unit');
-	await t.answer('', 'After what?');
+	await choose(t, 'days', 'After what?');
 	await t.answer('you close your account', 'Is this direct marketing?');
 	t.mark();
 	t.write('n');
@@ -154,7 +161,7 @@ async function firstRun(t: Terminal): Promise<void> {
 	t.write('n');
 	await t.waitFor('Security measures');
 	await t.answer('', 'Measure');
-	await t.answer('', 'Detail');
+	await choose(t, 'Encryption in transit (TLS)', 'Detail');
 	await t.answer('TLS 1.3', 'Encryption in transit');
 	t.mark();
 	t.write('f');
@@ -182,6 +189,15 @@ test.serial('a first run goes from no answers to a PRIVACY.md that passes check'
 	await firstRun(terminal);
 	const {exitCode} = await terminal.exit;
 	t.is(exitCode, 0);
+	// The end names what was written and what to do next, and stays in the terminal.
+	const end = terminal.text().slice(-1500).replaceAll(/\s+/g, ' ');
+	t.regex(
+		end,
+		/✔ wrote PRIVACY\.md ✔ wrote DATA-RIGHTS\.md Your answers are in privacy-wizard\.json\./,
+	);
+	t.regex(end, /git add privacy-wizard\.json PRIVACY\.md DATA-RIGHTS\.md && git commit/);
+	t.regex(end, /add `npx privacy-wizard check` to your pipeline/);
+	t.false(end.includes('Done.'));
 	const policy = readFileSync(path.join(repo, 'PRIVACY.md'), 'utf8');
 	t.true(policy.startsWith('# Privacy policy for acme-app\n'));
 	t.true(policy.includes('Acme Labs GmbH'));
@@ -257,7 +273,7 @@ test.serial('Ctrl-C mid-question exits 130 with every answer given saved', async
 	await terminal.waitFor('Enter start');
 	await terminal.answer('', "Your company's legal name");
 	await terminal.answer('Acme Labs GmbH', 'Trading name');
-	await terminal.answer('Acme', 'Street address');
+	await terminal.answer('Acme', 'Street and number');
 	terminal.write('Half-typed stree');
 	await terminal.waitFor('Half-typed stree');
 	terminal.write(keys.ctrlC);

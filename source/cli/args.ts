@@ -1,6 +1,7 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {exampleNames} from '../core/answers/examples.js';
 import {UsageError} from '../errors.js';
+import {didYouMean} from './suggest.js';
 
 export const commands = ['generate', 'check', 'preview', 'answers', 'processors', 'scan'] as const;
 export type CommandName = (typeof commands)[number] | 'wizard';
@@ -70,13 +71,27 @@ function expandExample(argv: string[]): string[] {
 	return out;
 }
 
+/** Every option of every command, so values (`--answers new.json`) are told from commands. */
+function allOptions(): Options {
+	return Object.assign({}, globalOptions, ...Object.values(commandOptions)) as Options;
+}
+
 export function parseCommandLine(argv: string[]): Parsed {
 	const expanded = expandExample(argv);
-	const first = expanded.find((token) => !token.startsWith('-'));
-	const command: CommandName =
-		first !== undefined && (commands as readonly string[]).includes(first)
-			? (first as CommandName)
-			: 'wizard';
+	const loose = parseArgs({
+		args: expanded,
+		options: allOptions(),
+		allowPositionals: true,
+		strict: false,
+	});
+	const first = loose.positionals[0];
+	if (first !== undefined && !(commands as readonly string[]).includes(first)) {
+		throw new UsageError(
+			`Unknown command "${first}".${didYouMean(first, commands, (name) => `privacy-wizard ${name}`)} Commands: ${commands.join(', ')}. Run \`privacy-wizard --help\` for usage.`,
+		);
+	}
+
+	const command: CommandName = first === undefined ? 'wizard' : (first as CommandName);
 	const options = {...globalOptions, ...commandOptions[command]};
 	let parsed;
 	try {
@@ -88,12 +103,6 @@ export function parseCommandLine(argv: string[]): Parsed {
 	const positionals = parsed.positionals.filter(
 		(token, index) => !(index === 0 && token === command),
 	);
-	if (command === 'wizard' && positionals.length > 0) {
-		throw new UsageError(
-			`Unknown command "${positionals[0]}". Commands: ${commands.join(', ')}. Run \`privacy-wizard --help\` for usage.`,
-		);
-	}
-
 	return {command, positionals, values: parsed.values as Parsed['values']};
 }
 
@@ -101,7 +110,19 @@ function usageMessage(error: Error, command: CommandName): string {
 	const unknown = /Unknown option '([^']+)'/.exec(error.message);
 	const where = command === 'wizard' ? 'privacy-wizard' : `privacy-wizard ${command}`;
 	if (unknown) {
-		return `Unknown option ${unknown[1]} for ${where}. Run \`${where} --help\` to see the options.`;
+		const names = Object.keys({...globalOptions, ...commandOptions[command]}).map(
+			(name) => `--${name}`,
+		);
+		const typed = unknown[1]!.replace(/=.*$/, '');
+		const elsewhere = Object.entries(commandOptions)
+			.filter(([, options]) => Object.hasOwn(options, typed.replace(/^--/, '')))
+			.map(([name]) => (name === 'wizard' ? 'privacy-wizard' : `privacy-wizard ${name}`));
+		const hint = names.includes(typed)
+			? ''
+			: elsewhere.length > 0
+				? ` ${typed} belongs to ${elsewhere.join(' and ')}.`
+				: didYouMean(typed, names);
+		return `Unknown option ${unknown[1]} for ${where}.${hint} Run \`${where} --help\` to see the options.`;
 	}
 
 	const missing = /Option '([^']+)(?: <value>)?' argument missing/.exec(error.message);

@@ -5,17 +5,17 @@ import {serializeAnswers} from '../core/answers/canonical.js';
 import {withSchemaReference} from '../core/answers/schema.js';
 import {describeLoadProblem, parseAnswers} from '../core/answers/load.js';
 import type {Parsed} from '../cli/args.js';
+import {didYouMean} from '../cli/suggest.js';
 import {OperationError, UsageError} from '../errors.js';
 import {
 	describeSource,
 	readAnswers,
-	requireAnswers,
 	resolveSource,
 	saveAnswers,
 	type AnswersSource,
 } from '../storage/answers-store.js';
 import {fileError, readText} from '../storage/files.js';
-import {stderr, stdout} from './shared.js';
+import {answersFor, stderr, stdout} from './shared.js';
 
 const actions = ['export', 'import', 'path', 'reset'] as const;
 
@@ -49,7 +49,7 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 	const [action, ...rest] = positionals;
 	if (action === undefined || !(actions as readonly string[]).includes(action)) {
 		throw new UsageError(
-			`${action === undefined ? 'Missing' : `Unknown`} action${action === undefined ? '' : ` "${action}"`} for privacy-wizard answers: expected ${actions.join(', ')}. Run \`privacy-wizard answers --help\`.`,
+			`${action === undefined ? 'Missing' : `Unknown`} action${action === undefined ? '' : ` "${action}"`} for privacy-wizard answers: expected ${actions.join(', ')}.${action === undefined ? '' : didYouMean(action, actions, (name) => `privacy-wizard answers ${name}`)} Run \`privacy-wizard answers --help\`.`,
 		);
 	}
 
@@ -74,7 +74,7 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 		}
 
 		case 'export': {
-			await stdout(serializeAnswers(withSchemaReference(await requireAnswers(source))));
+			await stdout(serializeAnswers(withSchemaReference(await answersFor(source))));
 			return 0;
 		}
 

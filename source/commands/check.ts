@@ -12,14 +12,9 @@ import type {DraftAnswers} from '../core/answers/types.js';
 import type {Parsed} from '../cli/args.js';
 import {colorEnabled, painter} from '../cli/style.js';
 import {UsageError} from '../errors.js';
-import {
-	describeSource,
-	requireAnswers,
-	resolveSource,
-	type AnswersSource,
-} from '../storage/answers-store.js';
+import {describeSource, resolveSource, type AnswersSource} from '../storage/answers-store.js';
 import {inspectDocument} from '../storage/documents.js';
-import {documentsRoot, sha256, stdout} from './shared.js';
+import {answersFor, documentsRoot, sha256, stdout} from './shared.js';
 
 const staleCitation =
 	'the notice duties of every law that applies: the published document must say what the answers say';
@@ -177,7 +172,7 @@ export async function check({values, positionals}: Parsed): Promise<number> {
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
-	const answers = await requireAnswers(source);
+	const answers = await answersFor(source);
 	const findings = await collectFindings(answers, source, {scan: values['no-scan'] !== true});
 	const ordered = [
 		...findings.filter((item) => item.severity === 'error'),

@@ -3,9 +3,9 @@ import process from 'node:process';
 import {documentFormats, documentKinds, formatOfPath} from '../core/drafting/documents.js';
 import {oneOf, type Parsed} from '../cli/args.js';
 import {UsageError} from '../errors.js';
-import {requireAnswers, resolveSource} from '../storage/answers-store.js';
+import {resolveSource} from '../storage/answers-store.js';
 import {writeDocument} from '../storage/documents.js';
-import {draftOrFail, stderr, stdout} from './shared.js';
+import {answersFor, draftOrFail, stderr, stdout} from './shared.js';
 
 export async function generate({values, positionals}: Parsed): Promise<number> {
 	if (positionals.length > 0) {
@@ -27,7 +27,7 @@ export async function generate({values, positionals}: Parsed): Promise<number> {
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
-	const answers = await requireAnswers(source);
+	const answers = await answersFor(source);
 	const output = draftOrFail(answers, kind, source, format);
 	if (typeof out === 'string') {
 		const file = path.resolve(process.cwd(), out);

@@ -3,8 +3,8 @@ import {documentKinds} from '../core/drafting/documents.js';
 import {oneOf, type Parsed} from '../cli/args.js';
 import {colorEnabled} from '../cli/style.js';
 import {UsageError} from '../errors.js';
-import {requireAnswers, resolveSource} from '../storage/answers-store.js';
-import {draftOrFail, stdout} from './shared.js';
+import {resolveSource} from '../storage/answers-store.js';
+import {answersFor, draftOrFail, stdout} from './shared.js';
 
 export async function preview({values, positionals}: Parsed): Promise<number> {
 	if (positionals.length > 0) {
@@ -16,7 +16,7 @@ export async function preview({values, positionals}: Parsed): Promise<number> {
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
-	const markdown = draftOrFail(await requireAnswers(source), kind, source);
+	const markdown = draftOrFail(await answersFor(source), kind, source);
 	const interactive =
 		process.stdout.isTTY === true &&
 		process.stdin.isTTY === true &&

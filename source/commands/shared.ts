@@ -5,7 +5,8 @@ import {draft, render, type DocumentFormat, type DocumentKind} from '../core/dra
 import type {DraftAnswers} from '../core/answers/types.js';
 import {formatPath} from '../core/questionnaire/paths.js';
 import {OperationError} from '../errors.js';
-import {describeSource, type AnswersSource} from '../storage/answers-store.js';
+import {describeSource, requireAnswers, type AnswersSource} from '../storage/answers-store.js';
+import {exists} from '../storage/files.js';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -55,3 +56,19 @@ export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
 
 export const stdout = (text: string): Promise<void> => write(process.stdout, text);
 export const stderr = (text: string): Promise<void> => write(process.stderr, text);
+
+/**
+The answers a command reads. A --answers file that does not exist yet is named with the way to
+start it: the wizard creates it.
+*/
+export async function answersFor(source: AnswersSource): Promise<DraftAnswers> {
+	if (source.kind === 'file' && !(await exists(source.path))) {
+		const shown = path.relative(process.cwd(), source.path) || source.path;
+		const how = source.from === '--answers' ? `--answers ${shown}` : `with ${source.from}=${shown}`;
+		throw new OperationError(
+			`The answers file ${source.path} (from ${source.from}) does not exist.\nCheck the path, or run \`npx privacy-wizard ${how}\` to answer the questions and start it there.`,
+		);
+	}
+
+	return requireAnswers(source);
+}

@@ -1,4 +1,5 @@
-import {Box, Text, useApp, useStdout, type Key} from 'ink';
+import {Box, useApp, useStdout, type Key} from 'ink';
+import {Text} from './palette.js';
 import {useEffect, useMemo, useReducer, useRef, useState, type ReactElement} from 'react';
 import type {DraftAnswers} from '../core/answers/types.js';
 import type {Detection} from '../core/catalog/detect.js';
@@ -10,17 +11,21 @@ import {
 	currentQuestion,
 	fullIdOf,
 	progress,
+	recordSummary,
 	reduce,
 	type WizardState,
 } from '../core/questionnaire/wizard.js';
+import {finish, type Finish} from '../core/questionnaire/next-steps.js';
 import {visibleSections} from '../core/questionnaire/walk.js';
 import type {WizardIo} from './io.js';
 import {KeyRoot} from './key-router.js';
-import {ErrorLine} from './layout.js';
+import {ErrorLine, Header, ScreenRows} from './layout.js';
 import {ListScreen, recordLabel, type Suggestion} from './screens/list.js';
 import {Overview} from './screens/overview.js';
 import {Pager} from './screens/pager.js';
+import {NextSteps} from './screens/next-steps.js';
 import {QuestionScreen} from './screens/question.js';
+import {RecordScreen} from './screens/record.js';
 import {Review} from './screens/review.js';
 import {Welcome, type RepoSuggestion} from './screens/welcome.js';
 import {WriteScreen, type Target} from './screens/write.js';
@@ -85,6 +90,7 @@ export function App({
 	const [preview, setPreview] = useState<{title: string; lines: string[]}>();
 	const [catalogOpen, setCatalogOpen] = useState(false);
 	const [result, setResult] = useState<AppResult>();
+	const [finished, setFinished] = useState<Finish>();
 
 	// Save after every change, one write after another, so the file always holds the last answer.
 	useEffect(() => {
@@ -111,20 +117,15 @@ export function App({
 	}, [result]);
 
 	// Keys that work everywhere; the rest go to the screen on display (see KeyRoot).
-	const current = useRef({mode: state.mode, overlay: false, catalog: false});
-	current.current = {
-		mode: state.mode,
-		overlay: preview !== undefined || catalogOpen,
-		catalog: catalogOpen,
-	};
+	const current = useRef({mode: state.mode, overlay: false});
+	current.current = {mode: state.mode, overlay: preview !== undefined || catalogOpen};
 	const globalKey = (input: string, key: Key): boolean => {
 		if (key.ctrl && input === 'c') {
 			setResult({code: 130, written: []});
 			return true;
 		}
 
-		// The catalog picker listens for itself: nothing else may act on its keys.
-		if (current.current.catalog) return true;
+		// The catalog picker has every other key (Esc closes it).
 		if (current.current.overlay || current.current.mode !== 'asking') return false;
 		if (key.escape) dispatch({type: 'back'});
 		else if (key.ctrl && input === 'o') dispatch({type: 'overview'});
@@ -153,12 +154,12 @@ export function App({
 
 	function content(): ReactElement {
 		if (result) {
-			return (
+			return result.code === 130 ? (
 				<Text dimColor>
-					{result.code === 130
-						? `Stopped. Your answers are saved in ${io.file}; run privacy-wizard again to go on.`
-						: 'Done.'}
+					Stopped. Your answers are saved in {io.file}; run {io.command} again to go on.
 				</Text>
+			) : (
+				<NextSteps finish={finished ?? finish({written: []})} />
 			);
 		}
 
@@ -233,7 +234,10 @@ export function App({
 									.render(target.markdown, width)
 									.then((text) => setPreview({title: target.relative, lines: text.split('\n')}))
 							}
-							onFinish={(targets) => setResult({code: 0, written: targets})}
+							onFinish={(targets, summary) => {
+								setFinished(summary);
+								setResult({code: 0, written: targets});
+							}}
 						/>
 					);
 				}
@@ -253,7 +257,7 @@ export function App({
 				}
 
 				case 'done': {
-					return <Text>Done.</Text>;
+					return <NextSteps finish={finished ?? finish({written: []})} />;
 				}
 			}
 		})();
@@ -264,7 +268,8 @@ export function App({
 		return (
 			<>
 				<Box flexDirection="column" width={width} display={preview ? 'none' : 'flex'}>
-					{body}
+					{/* Every screen fits the terminal, the save error line included. */}
+					<ScreenRows rows={saveError ? height - 1 : height}>{body}</ScreenRows>
 					<ErrorLine message={saveError} />
 				</Box>
 				{preview ? (
@@ -299,11 +304,13 @@ function Asking({
 	renderCatalog,
 }: AskingProps) {
 	const where = progress(state);
-	const position = where
-		? `Section ${where.section} of ${where.sections} · question ${where.question} of ${where.questions}`
-		: '';
-	const title = where?.title ?? '';
 	const frame = currentFrame(state);
+	const position = !where
+		? ''
+		: frame?.kind === 'record'
+			? `Section ${where.section} of ${where.sections}`
+			: `Section ${where.section} of ${where.sections} · question ${where.question} of ${where.questions}`;
+	const title = where?.title ?? '';
 	const record = recordTrail(state);
 	if (frame?.kind === 'list') {
 		const below = currentQuestion({...state, stack: state.stack.slice(0, -1)});
@@ -320,14 +327,19 @@ function Asking({
 				),
 		);
 		if (catalogOpen && renderCatalog) {
-			return renderCatalog({
-				answers: state.answers,
-				onPick: (picked) => {
-					setCatalogOpen(false);
-					dispatch({type: 'list.add', record: picked});
-				},
-				onCancel: () => setCatalogOpen(false),
-			});
+			return (
+				<Box flexDirection="column">
+					<Header title={title} position={`${position} · add from the catalog`} />
+					{renderCatalog({
+						answers: state.answers,
+						onPick: (picked) => {
+							setCatalogOpen(false);
+							dispatch({type: 'list.add', record: picked});
+						},
+						onCancel: () => setCatalogOpen(false),
+					})}
+				</Box>
+			);
 		}
 
 		return (
@@ -352,6 +364,23 @@ function Asking({
 		);
 	}
 
+	if (frame?.kind === 'record') {
+		return (
+			<RecordScreen
+				title={title}
+				position={`${position}${record ? ` · ${record}` : ''}`}
+				rows={recordSummary(state)}
+				answers={state.answers}
+				cursor={frame.cursor}
+				isNew={frame.isNew === true}
+				error={state.error}
+				onMove={(delta) => dispatch({type: 'record.move', delta})}
+				onConfirm={() => dispatch({type: 'record.confirm'})}
+				onEdit={(index) => dispatch({type: 'record.edit', index})}
+			/>
+		);
+	}
+
 	const current = currentQuestion(state);
 	if (!current) return null;
 	return (
@@ -366,6 +395,7 @@ function Asking({
 			position={position}
 			record={record}
 			error={state.error}
+			warning={state.warning?.message}
 			onAnswer={(value) => dispatch({type: 'answer', value})}
 		/>
 	);
@@ -392,10 +422,11 @@ function recordTrail(state: WizardState): string | undefined {
 	const parts: string[] = [];
 	for (const [index, frame] of state.stack.entries()) {
 		const next = state.stack[index + 1];
-		if (frame.kind !== 'list' || next?.kind !== 'questions') continue;
+		if (frame.kind !== 'list' || next === undefined || next.kind === 'list') continue;
 		const below = currentQuestion({...state, stack: state.stack.slice(0, index)});
-		const recordIndex = next.recordPath.at(-1);
-		const entry = getAt(state.answers, next.recordPath) as Record<string, unknown> | undefined;
+		const recordPath = next.kind === 'record' ? next.path : next.recordPath;
+		const recordIndex = recordPath.at(-1);
+		const entry = getAt(state.answers, recordPath) as Record<string, unknown> | undefined;
 		if (below && typeof recordIndex === 'number')
 			parts.push(recordLabel(below.question, entry ?? {}, state.answers, recordIndex));
 	}

@@ -1,4 +1,7 @@
-import {Box, Text, useInput, type Key} from 'ink';
+import {Box} from 'ink';
+import {Text} from './palette.js';
+import {useKeys, type Keypress} from './key-router.js';
+import {isBackspace, printable} from './keys.js';
 import {useEffect, useReducer, useRef} from 'react';
 import {catalogServices, searchCatalog, type CatalogService} from '../core/catalog/catalog.js';
 
@@ -110,7 +113,12 @@ function initialState({
 }
 
 /** The action for a key press, or undefined for keys the picker ignores. */
-export function actionForKey(input: string, key: Key): Action | undefined {
+export function actionForKey(input: string, key: Keypress): Action | undefined {
+	if (key.paste) {
+		const text = printable(input, key);
+		return text === '' ? undefined : {type: 'type', text};
+	}
+
 	if (key.escape) {
 		return {type: 'cancel'};
 	}
@@ -135,7 +143,7 @@ export function actionForKey(input: string, key: Key): Action | undefined {
 		return {type: 'move', by: 8};
 	}
 
-	if (key.backspace || key.delete || input === '\u0008' || input === '\u007F') {
+	if (isBackspace(input, key)) {
 		return {type: 'backspace'};
 	}
 
@@ -147,9 +155,7 @@ export function actionForKey(input: string, key: Key): Action | undefined {
 		return undefined;
 	}
 
-	// Printable text, pasted line breaks as spaces.
-	// eslint-disable-next-line no-control-regex
-	const text = input.replaceAll(/[\r\n]+/g, ' ').replaceAll(/[\u0000-\u001F\u007F]/g, '');
+	const text = printable(input, key);
 	return text === '' ? undefined : {type: 'type', text};
 }
 
@@ -158,7 +164,7 @@ export function CatalogPicker(props: CatalogPickerProps) {
 	const callbacks = useRef(props);
 	callbacks.current = props;
 
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const action = actionForKey(input, key);
 		if (action) {
 			dispatch(action);

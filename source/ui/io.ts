@@ -16,6 +16,12 @@ import {
 export type WizardIo = {
 	/** The answers file, as shown to the person. */
 	file: string;
+	/** Answers are saved to a file (not a bundled example). */
+	saves: boolean;
+	/** The command that runs the wizard on these answers again. */
+	command: string;
+	/** A path as the person would type it, relative to where they are. */
+	shown: (file: string) => string;
 	/** Folder the document paths in the answers are relative to. */
 	root: string;
 	hash: Hash;
@@ -33,6 +39,14 @@ export function makeIo(source: AnswersSource, root: string, width: () => number)
 			source.kind === 'example'
 				? `${describeSource(source)} (changes are not saved)`
 				: path.relative(process.cwd(), source.path) || source.path,
+		saves: source.kind !== 'example',
+		command:
+			source.kind === 'file' && source.from === '--answers'
+				? `npx privacy-wizard --answers ${path.relative(process.cwd(), source.path) || source.path}`
+				: source.kind === 'example'
+					? `npx privacy-wizard --example ${source.name}`
+					: 'npx privacy-wizard',
+		shown: (file) => path.relative(process.cwd(), file) || file,
 		root,
 		hash: sha256,
 		save: async (answers) => {

@@ -1,12 +1,12 @@
-import type {Key} from 'ink';
+import type {Keypress} from './key-router.js';
 
 /** Backspace arrives as DEL (0x7f) in most terminals, which Ink reports as `delete`. */
-export function isBackspace(input: string, key: Key): boolean {
-	return key.backspace || key.delete || input === '\u0008' || input === '\u007F';
+export function isBackspace(input: string, key: Keypress): boolean {
+	return !key.paste && (key.backspace || key.delete || input === '\u0008' || input === '\u007F');
 }
 
-/** Printable text from a key press or a paste; line breaks become spaces. */
-export function printable(input: string, key: Key): string {
+/** Printable text from a key press or a paste: a line break (and the spaces around it) is one space. */
+export function printable(input: string, key: Keypress): string {
 	if (
 		key.ctrl ||
 		key.meta ||
@@ -23,6 +23,16 @@ export function printable(input: string, key: Key): string {
 		return '';
 	}
 
-	// eslint-disable-next-line no-control-regex
-	return input.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001F\u007F]/g, '');
+	return (
+		input
+			.replace(/[ \t]*(?:\r\n|\r|\n)+[ \t]*/g, ' ')
+			.replace(/\t/g, ' ')
+			// eslint-disable-next-line no-control-regex
+			.replace(/[\u0000-\u001F\u007F]/g, '')
+	);
+}
+
+/** Pasted text as lines (a textlist keeps each as an entry). */
+export function pastedLines(input: string): string[] {
+	return input.split(/\r\n|\r|\n/).map((line) => printable(line, {} as Keypress));
 }

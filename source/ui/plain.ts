@@ -8,26 +8,34 @@ import type {DraftAnswers} from '../core/answers/types.js';
 import {checkAnswers, lawReport} from '../core/checks/findings.js';
 import {addRevision, defaultRevisionSummary} from '../core/drafting/revision.js';
 import {getAt, parseDisplayPath} from '../core/questionnaire/paths.js';
-import type {Context, Option, Question} from '../core/questionnaire/types.js';
-import {defaultValue, optionsOf, validateValue} from '../core/questionnaire/values.js';
+import type {Context, Question} from '../core/questionnaire/types.js';
+import {
+	defaultValue,
+	displayValue,
+	optionsOf,
+	validateValue,
+} from '../core/questionnaire/values.js';
 import {sectionState, visibleSections} from '../core/questionnaire/walk.js';
 import {
 	currentFrame,
 	currentQuestion,
 	initialState,
 	progress,
+	recordSummary,
 	reduce,
 	type WizardEvent,
 	type WizardState,
 } from '../core/questionnaire/wizard.js';
-import {filterOptions} from './inputs/choice.js';
+import {filterOptions, noneValue, singleChoice} from '../core/questionnaire/picker.js';
 import {recordLabel, type Suggestion} from './screens/list.js';
 import type {RepoSuggestion} from './screens/welcome.js';
-import {planTargets, revisionNeeded} from './screens/write.js';
+import {planTargets, revisionNeeded, summaryOf} from './screens/write.js';
 import {makeIo} from './io.js';
 import type {AnswersSource} from '../storage/answers-store.js';
 
 const output = {output: process.stderr};
+/** The row of a required select that chooses nothing (Enter on it asks again). */
+const unchosen = '\u0000unchosen';
 const say = (text = ''): void => {
 	process.stderr.write(`${text}\n`);
 };
@@ -51,7 +59,10 @@ async function ask(
 ): Promise<unknown> {
 	const recordPath = path!.frame.recordPath;
 	const saved = getAt(state.answers, path!.path);
-	const initial = saved ?? defaultValue(question, state.answers, state.context, recordPath);
+	// After a warning, the value just given is offered again: Enter keeps it.
+	const initial = state.warning
+		? state.warning.value
+		: (saved ?? defaultValue(question, state.answers, state.context, recordPath));
 	const message = `${question.prompt}${question.cite ? ` (${question.cite})` : ''}`;
 	say(question.help);
 	const check = (value: unknown): true | string =>
@@ -77,17 +88,19 @@ async function ask(
 		}
 
 		case 'select': {
-			const options: Option[] = optionsOf(question, state.answers);
+			// The same rows as the full UI: an optional select starts on "None"; a required one
+			// without a value starts on a row that chooses nothing, so Enter never picks for them.
+			const {rows, initial: chosen} = singleChoice(question, state.answers, initial, recordPath);
 			const choices = [
-				...options.map((option) => ({
+				...(chosen === undefined ? [{value: unchosen, name: '(choose one)'}] : []),
+				...rows.map((option) => ({
 					value: option.value,
 					name: option.label,
 					description: option.help,
 				})),
-				...(question.clearable ? [{value: '\u0000none', name: 'None of these'}] : []),
 			];
-			const value = await select({message, choices, default: initial}, output);
-			return value === '\u0000none' ? undefined : value;
+			const value = await select({message, choices, default: chosen ?? unchosen}, output);
+			return value === noneValue || value === unchosen ? undefined : value;
 		}
 
 		case 'country': {
@@ -203,6 +216,47 @@ async function askList(state: WizardState, suggestions: Suggestion[]): Promise<W
 	return {type: 'list.done'};
 }
 
+/** A record's summary: confirm every value shown, or change one field. */
+async function askRecord(state: WizardState): Promise<WizardEvent> {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'record') throw new Error('not a record');
+	const rows = recordSummary(state);
+	say('Check this entry. ◆ marks a fact about your company: make sure it is true for you.');
+	for (const row of rows) {
+		const shown =
+			row.problem === undefined
+				? `${displayValue(row.question, row.value, state.answers)}${row.isDefault ? ' (default)' : ''}`
+				: `✖ ${row.problem}`;
+		say(`${row.confirm ? '◆' : ' '} ${row.question.prompt}: ${shown}`);
+	}
+
+	const problems = rows.filter((row) => row.problem !== undefined).length;
+	const choice = await select(
+		{
+			message: 'This entry',
+			choices: [
+				{
+					value: 'confirm',
+					name:
+						problems === 0
+							? 'Confirm these answers'
+							: `Confirm (${problems} ${problems === 1 ? 'field needs' : 'fields need'} an answer first)`,
+				},
+				...rows.map((row, index) => ({
+					value: `edit:${index}`,
+					name: `Change “${row.question.prompt}”`,
+				})),
+				{value: 'back', name: frame.isNew ? 'Cancel (not added)' : 'Back to the list'},
+			],
+			pageSize: 20,
+		},
+		output,
+	);
+	if (choice === 'confirm') return {type: 'record.confirm'};
+	if (choice === 'back') return {type: 'back'};
+	return {type: 'record.edit', index: Number(choice.slice(5))};
+}
+
 /** The same questionnaire, line by line (screen readers, dumb terminals), on stderr. */
 export async function runPlain(options: PlainOptions): Promise<number> {
 	const io = makeIo(options.source, options.root, () => process.stderr.columns ?? 80);
@@ -210,6 +264,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	const dispatch = async (event: WizardEvent): Promise<void> => {
 		state = reduce(state, event);
 		if (state.error) say(`✖ ${state.error}`);
+		if (state.warning) say(`⚠ ${state.warning.message}`);
 		if (state.unsaved) {
 			await io.save(state.answers);
 			state = reduce(state, {type: 'saved'});
@@ -249,6 +304,13 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 						await dispatch(
 							await askList(state, frame.fullId === 'recipients' ? options.detected : []),
 						);
+						break;
+					}
+
+					if (frame?.kind === 'record') {
+						const where = progress(state);
+						if (where) say(`\n${where.title} — section ${where.section} of ${where.sections}`);
+						await dispatch(await askRecord(state));
 						break;
 					}
 
@@ -367,6 +429,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 						planned = (await planTargets(state.answers, io)) as typeof planned;
 					}
 
+					const outcomes: Parameters<typeof summaryOf>[0] = [];
 					for (const target of planned as Exclude<typeof planned, {incomplete: number}>) {
 						const existing = target.existing;
 						let force = options.force;
@@ -383,20 +446,21 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 								output,
 							);
 							if (!force) {
-								say(`✖ skipped ${target.relative}`);
+								outcomes.push({target, outcome: 'skipped'});
 								continue;
 							}
 						}
 
-						const outcome = await io.write(target.file, target.markdown, force);
-						say(
-							`✔ ${outcome === 'unchanged' ? 'unchanged' : outcome === 'created' ? 'wrote' : 'updated'} ${target.relative}`,
-						);
+						outcomes.push({target, outcome: await io.write(target.file, target.markdown, force)});
 						if (target.kind === 'policy' && !process.stdout.isTTY)
 							process.stdout.write(target.markdown);
 					}
 
-					say('Review the draft before you publish it: it is not legal advice.');
+					const summary = summaryOf(outcomes, io);
+					for (const result of summary.results) say(result.text);
+					if (summary.answers) say(`Your answers are in ${summary.answers}.`);
+					say('\nNext steps');
+					for (const [index, next] of summary.steps.entries()) say(`  ${index + 1}. ${next}`);
 					return 0;
 				}
 
@@ -410,7 +474,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 			(error as Error).name === 'ExitPromptError' ||
 			(error as Error).name === 'AbortPromptError'
 		) {
-			say(`\nStopped. Your answers are saved in ${io.file}.`);
+			say(`\nStopped. Your answers are saved in ${io.file}; run ${io.command} again to go on.`);
 			return 130;
 		}
 

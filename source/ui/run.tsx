@@ -1,26 +1,30 @@
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import chalk from 'chalk';
 import {render} from 'ink';
 import type {Parsed} from '../cli/args.js';
 import {colorEnabled} from '../cli/style.js';
 import {currentSchemaVersion, type DraftAnswers} from '../core/answers/types.js';
 import {questionnaire} from '../core/questionnaire/questionnaire.js';
 import type {Context} from '../core/questionnaire/types.js';
+import {repoSuggestions, type RepoSuggestion} from '../core/questionnaire/suggestions.js';
 import {hasAnswers, initialState} from '../core/questionnaire/wizard.js';
 import {renderMarkdown} from '../preview/render.js';
 import {gitRemoteUrl, gitUserEmail} from '../repo/git.js';
 import {repoRoot} from '../repo/root.js';
 import {readAnswers, resolveSource} from '../storage/answers-store.js';
+import {exists} from '../storage/files.js';
+import {UsageError} from '../errors.js';
 import {App, type AppResult} from './app.js';
 import {CatalogPicker} from './catalog-picker.js';
 import {recipientFromService} from '../core/catalog/catalog.js';
 import type {Detection} from '../core/catalog/detect.js';
 import {scanRepo} from '../repo/scan.js';
 import {makeIo} from './io.js';
-import {KeyRoot} from './key-router.js';
+import {bracketedPaste, KeyRoot} from './key-router.js';
+import {ColorProvider, terminalStyle} from './palette.js';
 import {Pager} from './screens/pager.js';
-import type {RepoSuggestion} from './screens/welcome.js';
 import type {Suggestion} from './screens/list.js';
 
 export function today(): string {
@@ -44,29 +48,10 @@ async function readPackage(root: string): Promise<Record<string, unknown> | unde
 }
 
 /** What the repo already tells: each shown on the welcome screen for a yes or no. */
-export async function repoSuggestions(root: string): Promise<RepoSuggestion[]> {
+export async function readRepoSuggestions(root: string): Promise<RepoSuggestion[]> {
 	const manifest = await readPackage(root);
-	const [email, remote] = await Promise.all([gitUserEmail(root), gitRemoteUrl(root)]);
-	const homepage =
-		typeof manifest?.['homepage'] === 'string'
-			? manifest['homepage']
-			: remote && /^https?:\/\//.test(remote)
-				? remote.replace(/\.git$/, '')
-				: undefined;
-	const out: RepoSuggestion[] = [];
-	if (typeof manifest?.['name'] === 'string')
-		out.push({key: 'packageName', label: 'Product name (package.json)', value: manifest['name']});
-	if (typeof manifest?.['description'] === 'string' && manifest['description'].trim() !== '')
-		out.push({
-			key: 'packageDescription',
-			label: 'Description (package.json)',
-			value: manifest['description'],
-		});
-	if (homepage) out.push({key: 'homepage', label: 'Website', value: homepage});
-	if (remote) out.push({key: 'gitRemote', label: 'Git remote', value: remote});
-	if (email)
-		out.push({key: 'gitEmail', label: 'Contact email (git config user.email)', value: email});
-	return out;
+	const [gitEmail, gitRemote] = await Promise.all([gitUserEmail(root), gitRemoteUrl(root)]);
+	return repoSuggestions({manifest, gitEmail, gitRemote});
 }
 
 /** Services the dependencies reveal, as ready-made recipient records. */
@@ -97,7 +82,15 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
-	const saved = await readAnswers(source);
+	// `--answers new.json`: a file that does not exist yet is started here, as the saved one is.
+	const starting = source.kind === 'file' && !(await exists(source.path));
+	if (starting && !(await exists(path.dirname(source.path)))) {
+		throw new UsageError(
+			`Cannot start ${source.path}: the folder ${path.dirname(source.path)} does not exist.\nCreate it first, or choose another path.`,
+		);
+	}
+
+	const saved = starting ? undefined : await readAnswers(source);
 	const answers: DraftAnswers = saved ?? {
 		schemaVersion: currentSchemaVersion,
 		questionnaireVersion: questionnaire.version,
@@ -112,7 +105,7 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 	const context: Context = {today: today(), suggestions: {}};
 	// What the repo tells (package.json, git, dependencies) is read while the first frame shows.
 	const repo = Promise.all([
-		firstRun ? repoSuggestions(root) : Promise.resolve([]),
+		firstRun ? readRepoSuggestions(root) : Promise.resolve([]),
 		detectedServices(root, answers),
 	]);
 	const plain = values['plain'] === true || process.env['TERM'] === 'dumb';
@@ -133,31 +126,47 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 
 	const stream = uiStream();
 	const io = makeIo(source, root, () => stream.columns ?? 80);
+	// Colour as NO_COLOR / FORCE_COLOR say, for the stream the UI draws on (chalk alone would
+	// look at stdout and ignore NO_COLOR).
+	const style = terminalStyle(stream);
+	chalk.level = style.level;
+	// Pasted text comes marked, so a pasted line break is never taken for Enter.
+	const endPaste = bracketedPaste(stream);
 	// Raw mode from the start: keys typed while the first frame paints are not echoed or held
 	// back by the terminal's line editing. Ink manages it from here and restores it on exit.
 	process.stdin.setRawMode?.(true);
-	const result = await new Promise<AppResult>((resolve) => {
+	// One initial state for every render: the repo's suggestions arrive as a re-render.
+	const initial = initialState(answers, context, firstRun);
+	const result = await new Promise<AppResult>((settle) => {
+		let finished = false;
+		const resolve = (outcome: AppResult): void => {
+			finished = true;
+			settle(outcome);
+		};
+
 		const app = (found?: Awaited<typeof repo>) => (
-			<App
-				initial={initialState(answers, context, firstRun)}
-				io={io}
-				force={values['force'] === true}
-				repoLoading={found === undefined}
-				repoSuggestions={found?.[0] ?? []}
-				detected={found?.[1].names ?? []}
-				listSuggestions={{recipients: found?.[1].suggestions ?? []}}
-				detections={found?.[1].detections}
-				renderCatalog={({answers: current, onPick, onCancel}) => (
-					<CatalogPicker
-						onPick={(service) =>
-							onPick(recipientFromService(service, current) as Record<string, unknown>)
-						}
-						onCustom={() => onPick({})}
-						onCancel={onCancel}
-					/>
-				)}
-				onExit={resolve}
-			/>
+			<ColorProvider color={style.color}>
+				<App
+					initial={initial}
+					io={io}
+					force={values['force'] === true}
+					repoLoading={found === undefined}
+					repoSuggestions={found?.[0] ?? []}
+					detected={found?.[1].names ?? []}
+					listSuggestions={{recipients: found?.[1].suggestions ?? []}}
+					detections={found?.[1].detections}
+					renderCatalog={({answers: current, onPick, onCancel}) => (
+						<CatalogPicker
+							onPick={(service) =>
+								onPick(recipientFromService(service, current) as Record<string, unknown>)
+							}
+							onCustom={() => onPick({})}
+							onCancel={onCancel}
+						/>
+					)}
+					onExit={resolve}
+				/>
+			</ColorProvider>
 		);
 		const instance = render(app(), {
 			stdout: stream,
@@ -165,13 +174,18 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 			exitOnCtrlC: false,
 			patchConsole: false,
 		});
-		void repo.then((found) => instance.rerender(app(found)));
+		// The repo is read while the first screen shows. Stopped before it was read, the wizard
+		// must not draw again: a late re-render would take the terminal back and never exit.
+		void repo.then((found) => {
+			if (!finished) instance.rerender(app(found));
+		});
 		// Outside raw mode (while loading), Ctrl-C arrives as a signal: save state is already on disk.
 		process.once('SIGINT', () => {
 			instance.unmount();
 			resolve({code: 130, written: []});
 		});
 	});
+	endPaste();
 	process.stdin.setRawMode?.(false);
 	if (result.code === 0 && !process.stdout.isTTY) {
 		// `npx privacy-wizard > PRIVACY.md`: the UI went to stderr, the policy goes to stdout.
@@ -185,20 +199,24 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 /** Show rendered Markdown in a scrollable view (the `preview` command in a terminal). */
 export async function runPreview(markdown: string, title: string): Promise<number> {
 	const stream = process.stdout;
+	const style = terminalStyle(stream);
+	chalk.level = style.level;
 	const text = await renderMarkdown(markdown, {
 		width: (stream.columns ?? 80) - 1,
 		color: colorEnabled(stream),
 	});
 	await new Promise<void>((resolve) => {
 		const instance = render(
-			<KeyRoot>
-				<Pager
-					title={title}
-					lines={text.split('\n')}
-					height={stream.rows ?? 24}
-					onClose={() => instance.unmount()}
-				/>
-			</KeyRoot>,
+			<ColorProvider color={style.color}>
+				<KeyRoot>
+					<Pager
+						title={title}
+						lines={text.split('\n')}
+						height={stream.rows ?? 24}
+						onClose={() => instance.unmount()}
+					/>
+				</KeyRoot>
+			</ColorProvider>,
 			{
 				stdout: stream,
 				stdin: process.stdin,

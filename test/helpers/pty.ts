@@ -6,6 +6,8 @@ const ansi = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[@-Z\\-_])/g;
 export type Terminal = {
 	/** Everything printed so far, without escape sequences. */
 	text: () => string;
+	/** Everything printed so far, escape sequences included. */
+	raw: () => string;
 	/** Wait until `pattern` appears in what was printed after the last `mark()`. */
 	waitFor: (pattern: string | RegExp, timeoutMs?: number) => Promise<string>;
 	mark: () => void;
@@ -32,17 +34,29 @@ export const keys = {
 export function runInTerminal(
 	file: string,
 	args: string[],
-	options: {cwd: string; env?: Record<string, string>; columns?: number; rows?: number},
+	options: {
+		cwd: string;
+		env?: Record<string, string>;
+		/** Variables to leave out of the environment (FORCE_COLOR, to see NO_COLOR alone). */
+		unset?: string[];
+		columns?: number;
+		rows?: number;
+	},
 ): Terminal {
+	const env: Record<string, string | undefined> = {
+		...process.env,
+		CI: 'false',
+		FORCE_COLOR: '0',
+		NO_COLOR: '1',
+		...options.env,
+	};
+	for (const name of options.unset ?? []) delete env[name];
 	const pty: IPty = spawn(file, args, {
 		name: options.env?.['TERM'] ?? 'xterm-256color',
 		cols: options.columns ?? 100,
 		rows: options.rows ?? 40,
 		cwd: options.cwd,
-		env: {...process.env, CI: 'false', FORCE_COLOR: '0', NO_COLOR: '1', ...options.env} as Record<
-			string,
-			string
-		>,
+		env: env as Record<string, string>,
 	});
 	let output = '';
 	let markAt = 0;
@@ -60,6 +74,7 @@ export function runInTerminal(
 	const plain = (from = 0): string => output.slice(from).replace(ansi, '');
 	const terminal: Terminal = {
 		text: () => plain(),
+		raw: () => output,
 		mark: () => {
 			markAt = output.length;
 		},

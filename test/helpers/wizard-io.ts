@@ -40,6 +40,9 @@ export function fakeIo(files: Record<string, string> = {}): FakeIo {
 
 	return {
 		file: 'privacy-wizard.json',
+		saves: true,
+		command: 'npx privacy-wizard',
+		shown: (file) => path.relative(fakeRoot, file) || file,
 		root: fakeRoot,
 		hash: sha256,
 		files: documents,

@@ -342,6 +342,8 @@ export interface Answers {
 	outputs?: Outputs;
 	/** Questionnaire version the answers were last reviewed against ("new questions since"). */
 	questionnaireVersion?: number;
+	/** The question on screen when the wizard was left mid-way: the next run opens it. */
+	resumeAt?: string;
 }
 
 /**

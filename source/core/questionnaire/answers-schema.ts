@@ -21,6 +21,8 @@ export function answersSchemaOf(root: Questionnaire): JsonSchema {
 			'x-expected': `the number ${currentSchemaVersion}`,
 		},
 		questionnaireVersion: {type: 'integer', minimum: 1},
+		// Where the wizard was left, so that the next run opens that question.
+		resumeAt: {type: 'string'},
 	};
 	schema.required = ['schemaVersion'];
 	for (const section of root.sections) {

@@ -55,6 +55,8 @@ export type Validation = {
 	min?: number;
 	max?: number;
 	maxItems?: number;
+	/** Answers this one should not repeat (the postal code in the street lines): a warning. */
+	distinctFrom?: string[];
 };
 
 export type OptionsFrom =
@@ -84,8 +86,9 @@ export type Question = {
 	itemLabel?: string;
 	catalogPicker?: boolean;
 	/**
-	A default that is a fact about this customer (a vendor's data region, its transfer safeguard):
-	shown and confirmed, never silently kept.
+	A field of a list record whose default (from the catalog or the repo) states a fact about
+	this company (a vendor's data region, its transfer safeguard): the record's summary marks it,
+	for the person to confirm; never silently kept.
 	*/
 	confirmDefault?: boolean;
 };

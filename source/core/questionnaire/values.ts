@@ -299,6 +299,45 @@ export function validateValue(
 	}
 }
 
+function texts(value: unknown): string[] {
+	if (typeof value === 'string') return [value.trim()].filter(Boolean);
+	if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+	return [];
+}
+
+function containsWord(text: string, word: string): boolean {
+	const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+/**
+A warning about an acceptable value that would make the text repeat itself: an answer that
+contains, as a word, an answer it should be distinct from (or is contained in one). The person
+may keep it (Enter again), so a street really named after its city is not refused.
+*/
+export function warnValue(
+	question: Question,
+	value: unknown,
+	answers: PartialAnswers,
+	prompts: (path: string) => string | undefined = () => undefined,
+	recordPath: AnswerPath = [],
+): string | undefined {
+	for (const path of question.validation?.distinctFrom ?? []) {
+		const other = getAt(answers, resolvePath(path, recordPath));
+		for (const mine of texts(value)) {
+			for (const theirs of texts(other)) {
+				const [inner, outer] = mine.length <= theirs.length ? [mine, theirs] : [theirs, mine];
+				if (inner.length >= 2 && containsWord(outer, inner)) {
+					const asked = prompts(path);
+					return `“${outer}” already contains “${inner}”${asked ? `, the answer to “${asked}”` : ''}: the drafted text would say it twice. Change one of them, or press Enter again to keep it.`;
+				}
+			}
+		}
+	}
+
+	return undefined;
+}
+
 /** Normalise what the person typed before it is stored: trimmed text, blank as "no answer". */
 export function normalizeValue(question: Question, value: unknown): unknown {
 	if (isBlank(value)) {

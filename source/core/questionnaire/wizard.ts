@@ -3,10 +3,10 @@ The wizard as a state machine: `reduce(state, event)`. The terminal UI and the p
 only draw the state and send events, so a new question needs data, not UI code.
 */
 import type {DraftAnswers, PartialAnswers} from '../answers/types.js';
-import {getAt, samePath, setAt, type AnswerPath} from './paths.js';
-import {questionnaire} from './questionnaire.js';
+import {formatPath, getAt, parseDisplayPath, samePath, setAt, type AnswerPath} from './paths.js';
+import {allQuestions, questionnaire} from './questionnaire.js';
 import type {Context, Question, Questionnaire, Section} from './types.js';
-import {defaultValue, normalizeValue, slugId, validateValue} from './values.js';
+import {defaultValue, normalizeValue, slugId, validateValue, warnValue} from './values.js';
 import {
 	gaps,
 	pruneHidden,
@@ -29,6 +29,26 @@ export type QuestionsFrame = {
 	questionId: string;
 	/** The record was added in this visit (Esc on its first question removes it again). */
 	isNew?: boolean;
+	/** One field, opened from the record's summary: answering it returns there. */
+	single?: boolean;
+};
+
+/**
+The summary of one record: every visible field with its value, to confirm all at once (Enter)
+or to open one field. A record that arrives with answers (from the catalog, or a service the
+repo reveals) opens here, so its defaults are confirmed, never kept unseen.
+*/
+export type RecordFrame = {
+	kind: 'record';
+	sectionId: string;
+	/** The record's path (`recipients[2]`). */
+	path: AnswerPath;
+	/** Full id of the list (`recipients`). */
+	fullId: string;
+	/** 0 is "Confirm"; 1… are the fields, in order. */
+	cursor: number;
+	/** Added in this visit: Esc takes it back out. */
+	isNew?: boolean;
 };
 
 /** The screen of a list question: its records, to add, edit or remove. */
@@ -40,7 +60,7 @@ export type ListFrame = {
 	cursor: number;
 };
 
-export type Frame = QuestionsFrame | ListFrame;
+export type Frame = QuestionsFrame | ListFrame | RecordFrame;
 
 export type Mode = 'welcome' | 'overview' | 'asking' | 'review' | 'write' | 'done';
 
@@ -52,6 +72,8 @@ export type WizardState = {
 	overviewCursor: number;
 	/** Validation message for the question on screen. */
 	error?: string;
+	/** A warning about the value just given; giving the same value again keeps it. */
+	warning?: {message: string; value: unknown};
 	/** Going through every section in order (first run), rather than one section at a time. */
 	linear: boolean;
 	/** Answers changed in this run. */
@@ -73,6 +95,11 @@ export type WizardEvent =
 	| {type: 'list.edit'; index: number}
 	| {type: 'list.remove'; index: number}
 	| {type: 'list.done'}
+	| {type: 'record.move'; delta: number}
+	/** Enter on the summary: confirm every field, or open the first one that needs an answer. */
+	| {type: 'record.confirm'}
+	/** Open one field of the record (`index` into `recordFields`). */
+	| {type: 'record.edit'; index: number}
 	| {type: 'jump'; path: AnswerPath}
 	| {type: 'review'}
 	| {type: 'write'}
@@ -81,11 +108,11 @@ export type WizardEvent =
 	| {type: 'setContext'; context: Context}
 	| {type: 'setAnswers'; answers: DraftAnswers};
 
+const bookkeeping = new Set(['schemaVersion', '$schema', 'questionnaireVersion', 'resumeAt']);
+
 /** Whether anything has been answered (bookkeeping fields aside). */
 export function hasAnswers(answers: PartialAnswers): boolean {
-	return Object.keys(answers).some(
-		(key) => key !== 'schemaVersion' && key !== '$schema' && key !== 'questionnaireVersion',
-	);
+	return Object.keys(answers).some((key) => !bookkeeping.has(key));
 }
 
 /** The overview row of the first section that is not complete (or `after` it, wrapping). */
@@ -103,7 +130,7 @@ export function initialState(
 	context: Context,
 	firstRun: boolean,
 ): WizardState {
-	return {
+	const state: WizardState = {
 		answers,
 		context,
 		mode: firstRun ? 'welcome' : 'overview',
@@ -113,6 +140,44 @@ export function initialState(
 		changed: false,
 		unsaved: false,
 	};
+	return firstRun ? state : resume(state);
+}
+
+/**
+A run left mid-way opens again at the question that was on screen, in its section; when that
+question is gone (hidden by a later answer), at the first gap. Until every section has been
+started, the run goes on through the sections in order, as the first run did.
+*/
+function resume(state: WizardState): WizardState {
+	const saved = state.answers['resumeAt'];
+	if (typeof saved !== 'string') return state;
+	const linear = visibleSections(state.answers).some(
+		(section) => sectionState(section, state.answers) === 'not-started',
+	);
+	const at = jumpTo({...state, linear}, parseDisplayPath(saved));
+	if (at.mode === 'asking' && samePath(positionOf(at) ?? [], parseDisplayPath(saved))) return at;
+	const gap = gaps(state.answers)[0];
+	const atGap = gap ? jumpTo({...state, linear}, gap.path) : undefined;
+	return atGap?.mode === 'asking' ? atGap : state;
+}
+
+/** The answer path of what is on screen while asking: the question, list or record. */
+export function positionOf(state: WizardState): AnswerPath | undefined {
+	const frame = currentFrame(state);
+	if (state.mode !== 'asking' || !frame) return undefined;
+	if (frame.kind !== 'questions') return frame.path;
+	return currentQuestion(state)?.path;
+}
+
+/** Keep `resumeAt` in the answers on the question on screen, and drop it once out of the questions. */
+function withResumePoint(state: WizardState): WizardState {
+	// Nothing answered yet: nothing to resume, and no file written just for opening the wizard.
+	const at = hasAnswers(state.answers) ? positionOf(state) : undefined;
+	const wanted = at ? formatPath(at) : undefined;
+	if (state.answers['resumeAt'] === wanted) return state;
+	const answers: DraftAnswers = {...state.answers, resumeAt: wanted};
+	if (wanted === undefined) delete answers['resumeAt'];
+	return {...state, answers, unsaved: true};
 }
 
 function sectionById(id: string, root: Questionnaire = questionnaire): Section {
@@ -290,6 +355,10 @@ function advance(state: WizardState): WizardState {
 		return state;
 	}
 
+	if (frame.single) {
+		return leaveRecord(state, state.answers);
+	}
+
 	const questions = visibleQuestions(frame, state.answers);
 	const all = frameQuestions(frame);
 	const position = all.findIndex((question) => question.id === frame.questionId);
@@ -329,7 +398,7 @@ function closeFrame(state: WizardState): WizardState {
 	}
 
 	// End of a record: give it an id if its list wants one, then back to the list.
-	const answers = withRecordId(state.answers, frame);
+	const answers = withRecordId(state.answers, frame.sectionId, frame.listId, frame.recordPath);
 	return leaveRecord(state, answers);
 }
 
@@ -344,11 +413,11 @@ function leaveRecord(state: WizardState, answers: DraftAnswers): WizardState {
 	};
 }
 
-function listQuestionOf(frame: QuestionsFrame): Question | undefined {
-	const section = sectionById(frame.sectionId);
+function listQuestionOf(sectionId: string, listId: string): Question | undefined {
+	const section = sectionById(sectionId);
 	let questions = section.questions;
 	let found: Question | undefined;
-	for (const part of listIdParts(frame.listId, section)) {
+	for (const part of listIdParts(listId, section)) {
 		found = questions.find((question) => question.id === part);
 		questions = found?.fields ?? [];
 	}
@@ -356,9 +425,14 @@ function listQuestionOf(frame: QuestionsFrame): Question | undefined {
 	return found;
 }
 
-function withRecordId(answers: DraftAnswers, frame: QuestionsFrame): DraftAnswers {
-	const list = listQuestionOf(frame);
-	const record = getAt(answers, frame.recordPath) as Record<string, unknown> | undefined;
+function withRecordId(
+	answers: DraftAnswers,
+	sectionId: string,
+	listId: string,
+	recordPath: AnswerPath,
+): DraftAnswers {
+	const list = listQuestionOf(sectionId, listId);
+	const record = getAt(answers, recordPath) as Record<string, unknown> | undefined;
 	if (!list?.idFrom || !record || typeof record['id'] === 'string') {
 		return answers;
 	}
@@ -368,13 +442,13 @@ function withRecordId(answers: DraftAnswers, frame: QuestionsFrame): DraftAnswer
 		return answers;
 	}
 
-	const siblings = getAt(answers, frame.recordPath.slice(0, -1));
+	const siblings = getAt(answers, recordPath.slice(0, -1));
 	const taken = new Set(
 		(Array.isArray(siblings) ? siblings : [])
 			.map((entry) => (entry as Record<string, unknown>)?.['id'])
 			.filter((id): id is string => typeof id === 'string'),
 	);
-	return setAt(answers, [...frame.recordPath, 'id'], slugId(source, taken));
+	return setAt(answers, [...recordPath, 'id'], slugId(source, taken));
 }
 
 function isEmptyRecord(value: unknown): boolean {
@@ -391,8 +465,22 @@ function back(state: WizardState): WizardState {
 	}
 
 	if (frame.kind === 'list') {
-		// Leave the list screen for the question before the list.
-		return previousQuestion({...state, stack: state.stack.slice(0, -1)});
+		// Leave the list screen for the question before the list, or for the record's summary.
+		const below = {...state, stack: state.stack.slice(0, -1)};
+		const under = currentFrame(below);
+		return under?.kind === 'questions' && under.single
+			? leaveRecord(below, below.answers)
+			: previousQuestion(below);
+	}
+
+	if (frame.kind === 'record') {
+		// A record just added and not confirmed is not kept: Esc cancels the add.
+		const answers = frame.isNew ? setAt(state.answers, frame.path, undefined) : state.answers;
+		return leaveRecord(state, pruneHidden(answers) as DraftAnswers);
+	}
+
+	if (frame.single) {
+		return leaveRecord(state, state.answers);
 	}
 
 	return previousQuestion(state);
@@ -437,7 +525,20 @@ function answer(state: WizardState, raw: unknown): WizardState {
 	const value = normalizeValue(current.question, raw);
 	const message = validateValue(current.question, value, state.answers, current.frame.recordPath);
 	if (message) {
-		return {...state, error: message};
+		return {...state, error: message, warning: undefined};
+	}
+
+	const warning = warnValue(
+		current.question,
+		value,
+		state.answers,
+		promptOf,
+		current.frame.recordPath,
+	);
+	const confirmed =
+		state.warning !== undefined && JSON.stringify(state.warning.value) === JSON.stringify(value);
+	if (warning && !confirmed) {
+		return {...state, error: undefined, warning: {message: warning, value}};
 	}
 
 	const before = getAt(state.answers, current.path);
@@ -449,6 +550,7 @@ function answer(state: WizardState, raw: unknown): WizardState {
 		changed: state.changed || changed,
 		unsaved: state.unsaved || changed,
 		error: undefined,
+		warning: undefined,
 	});
 }
 
@@ -480,25 +582,32 @@ function listEvent(
 
 		case 'list.add': {
 			const index = records.length;
-			const answers = setAt(state.answers, [...frame.path, index], event.record ?? {});
-			const fields = firstQuestionFrame(
-				frame.sectionId,
-				[...frame.path, index],
-				frame.fullId,
-				answers,
-				true,
+			const record = event.record ?? {};
+			const answers = setAt(state.answers, [...frame.path, index], record);
+			const recordPath = [...frame.path, index];
+			const summary: RecordFrame = {
+				kind: 'record',
+				sectionId: frame.sectionId,
+				path: recordPath,
+				fullId: frame.fullId,
+				cursor: 0,
+				isNew: true,
+			};
+			const prefilled = fieldsOf(summary, answers).some(
+				(question) => getAt(answers, questionPath(question, recordPath)) !== undefined,
 			);
+			const fields = firstQuestionFrame(frame.sectionId, recordPath, frame.fullId, answers, true);
 			if (!fields) {
 				return state;
 			}
 
-			return enterQuestion({
-				...state,
-				answers,
-				changed: true,
-				unsaved: true,
-				stack: [...state.stack.slice(0, -1), {...frame, cursor: index}, fields],
-			});
+			const below = [...state.stack.slice(0, -1), {...frame, cursor: index}];
+			const next = {...state, answers, changed: true, unsaved: true};
+			// A record that arrives with answers opens on its summary, to confirm them; an empty one
+			// is asked field by field.
+			return prefilled
+				? {...next, stack: [...below, summary]}
+				: enterQuestion({...next, stack: [...below, fields]});
 		}
 
 		case 'list.edit': {
@@ -506,18 +615,17 @@ function listEvent(
 				return state;
 			}
 
-			const fields = firstQuestionFrame(
-				frame.sectionId,
-				[...frame.path, event.index],
-				frame.fullId,
-				state.answers,
-			);
-			return fields
-				? enterQuestion({
-						...state,
-						stack: [...state.stack.slice(0, -1), {...frame, cursor: event.index}, fields],
-					})
-				: state;
+			const summary: RecordFrame = {
+				kind: 'record',
+				sectionId: frame.sectionId,
+				path: [...frame.path, event.index],
+				fullId: frame.fullId,
+				cursor: 0,
+			};
+			return {
+				...state,
+				stack: [...state.stack.slice(0, -1), {...frame, cursor: event.index}, summary],
+			};
 		}
 
 		case 'list.remove': {
@@ -552,6 +660,119 @@ function listEvent(
 			}
 
 			return advance({...state, stack: state.stack.slice(0, -1), error: undefined});
+		}
+	}
+}
+
+/** The visible fields of a record, in order: the rows of its summary. */
+function fieldsOf(frame: RecordFrame, answers: PartialAnswers): Question[] {
+	const run: QuestionsFrame = {
+		kind: 'questions',
+		sectionId: frame.sectionId,
+		recordPath: frame.path,
+		listId: frame.fullId,
+		questionId: '',
+	};
+	return visibleQuestions(run, answers);
+}
+
+export type SummaryRow = {
+	question: Question;
+	path: AnswerPath;
+	/** The saved answer, or the default that confirming keeps. */
+	value: unknown;
+	/** The value is the question's default, not saved yet. */
+	isDefault: boolean;
+	/** A default that states a fact about this company (`confirmDefault`): to be looked at. */
+	confirm: boolean;
+	/** Why the field cannot be kept as it is (missing or invalid), if so. */
+	problem?: string;
+};
+
+/** The summary on screen: each visible field of the record with its value and what it needs. */
+export function recordSummary(state: WizardState): SummaryRow[] {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'record') return [];
+	return fieldsOf(frame, state.answers).map((question) => {
+		const path = questionPath(question, frame.path);
+		const saved = getAt(state.answers, path);
+		const value =
+			saved ?? defaultValue(question, state.answers, state.context, frame.path) ?? undefined;
+		return {
+			question,
+			path,
+			value,
+			isDefault: saved === undefined && value !== undefined,
+			confirm: question.confirmDefault === true,
+			problem: validateValue(question, value, state.answers, frame.path),
+		};
+	});
+}
+
+function recordEvent(
+	state: WizardState,
+	event: Extract<WizardEvent, {type: `record.${string}`}>,
+): WizardState {
+	const frame = currentFrame(state);
+	if (frame?.kind !== 'record') {
+		return state;
+	}
+
+	const fields = fieldsOf(frame, state.answers);
+	const open = (index: number): WizardState => {
+		const question = fields[index];
+		if (!question) return state;
+		const single: QuestionsFrame = {
+			kind: 'questions',
+			sectionId: frame.sectionId,
+			recordPath: frame.path,
+			listId: frame.fullId,
+			questionId: question.id,
+			single: true,
+		};
+		return enterQuestion({
+			...state,
+			// Back on the summary, Enter confirms: the cursor waits on "Confirm".
+			stack: [...state.stack.slice(0, -1), {...frame, cursor: 0}, single],
+			error: undefined,
+		});
+	};
+
+	switch (event.type) {
+		case 'record.move': {
+			const rows = fields.length + 1;
+			return replaceTop(state, {...frame, cursor: (frame.cursor + event.delta + rows) % rows});
+		}
+
+		case 'record.edit': {
+			return open(event.index);
+		}
+
+		case 'record.confirm': {
+			// Confirming keeps every value shown, defaults included (which may show more fields);
+			// a field that still needs an answer opens first.
+			let confirmed = state;
+			for (let round = 0; round < 5; round++) {
+				const defaults = recordSummary(confirmed).filter(
+					(row) => row.isDefault && row.problem === undefined,
+				);
+				if (defaults.length === 0) break;
+				let answers = confirmed.answers;
+				for (const row of defaults) answers = setAt(answers, row.path, row.value);
+				confirmed = {...confirmed, answers: pruneHidden(answers) as DraftAnswers, unsaved: true};
+			}
+
+			const rows = recordSummary(confirmed);
+			const gap = rows.findIndex((row) => row.problem !== undefined);
+			if (gap >= 0) {
+				return {
+					...recordEvent(confirmed, {type: 'record.edit', index: gap}),
+					error: rows[gap]!.problem,
+				};
+			}
+
+			const answers = withRecordId(confirmed.answers, frame.sectionId, frame.fullId, frame.path);
+			return {...leaveRecord(confirmed, answers), changed: true};
 		}
 	}
 }
@@ -644,13 +865,21 @@ function locate(
 				cursor: typeof index === 'number' ? index : 0,
 			};
 			if (typeof index === 'number' && Array.isArray(records) && index < records.length) {
+				// A field of a record opens from the record's summary, and returns to it.
+				const summary: RecordFrame = {
+					kind: 'record',
+					sectionId: section.id,
+					path: [...path, index],
+					fullId,
+					cursor: 0,
+				};
 				const deeper = locate(section, question.fields, [...path, index], fullId, target, answers);
-				if (deeper) {
-					return [frame, list, ...deeper];
+				const [field, ...below] = deeper ?? [];
+				if (field?.kind === 'questions') {
+					return [frame, list, summary, {...field, single: true}, ...below];
 				}
 
-				const first = firstQuestionFrame(section.id, [...path, index], fullId, answers);
-				return first ? [frame, list, first] : [frame, list];
+				return [frame, list, summary];
 			}
 
 			return [frame];
@@ -666,6 +895,22 @@ function locate(
 }
 
 export function reduce(state: WizardState, event: WizardEvent): WizardState {
+	const next = step(state, event);
+	// A warning belongs to the value just given: anything else the person does sets it aside.
+	const settled =
+		next.warning && event.type !== 'answer' && event.type !== 'saved'
+			? {...next, warning: undefined}
+			: next;
+	return withResumePoint(settled);
+}
+
+const prompts = new Map(allQuestions().map(({fullId, question}) => [fullId, question.prompt]));
+
+function promptOf(path: string): string | undefined {
+	return prompts.get(path);
+}
+
+function step(state: WizardState, event: WizardEvent): WizardState {
 	switch (event.type) {
 		case 'start': {
 			const sections = visibleSections(state.answers);
@@ -716,6 +961,12 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
 		case 'list.remove':
 		case 'list.done': {
 			return listEvent(state, event);
+		}
+
+		case 'record.move':
+		case 'record.edit':
+		case 'record.confirm': {
+			return recordEvent(state, event);
 		}
 
 		case 'jump': {

@@ -1,139 +1,84 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useEffect, useReducer} from 'react';
+import {
+	highlightedRow,
+	initialPicker,
+	reducePicker,
+	visibleRows,
+	type PickerEvent,
+} from '../../core/questionnaire/picker.js';
 import type {Option} from '../../core/questionnaire/types.js';
-import {useKeys} from '../key-router.js';
+import {useKeys, type Keypress} from '../key-router.js';
 import {isBackspace, printable} from '../keys.js';
-
-type State = {filter: string; cursor: number; selected: Array<Option['value']>; submitted: number};
-type Action =
-	| {type: 'type'; text: string}
-	| {type: 'backspace'}
-	| {type: 'move'; delta: number; count: number}
-	| {type: 'toggle'; value: Option['value']}
-	| {type: 'submit'};
-
-function reducer(state: State, action: Action): State {
-	switch (action.type) {
-		case 'type': {
-			return {...state, filter: state.filter + action.text, cursor: 0};
-		}
-
-		case 'backspace': {
-			return {...state, filter: [...state.filter].slice(0, -1).join(''), cursor: 0};
-		}
-
-		case 'move': {
-			return action.count === 0
-				? state
-				: {...state, cursor: (state.cursor + action.delta + action.count) % action.count};
-		}
-
-		case 'toggle': {
-			const selected = state.selected.includes(action.value)
-				? state.selected.filter((value) => value !== action.value)
-				: [...state.selected, action.value];
-			return {...state, selected};
-		}
-
-		case 'submit': {
-			return {...state, submitted: state.submitted + 1};
-		}
-	}
-}
-
-/** Options whose label or value contains the filter, best matches (prefix) first. */
-export function filterOptions(options: Option[], filter: string): Option[] {
-	const needle = filter.trim().toLowerCase();
-	if (needle === '') return options;
-	const matches = options.filter((option) =>
-		`${option.label} ${String(option.value)}`.toLowerCase().includes(needle),
-	);
-	const prefix = matches.filter(
-		(option) =>
-			option.label.toLowerCase().startsWith(needle) ||
-			String(option.value).toLowerCase() === needle,
-	);
-	return [...prefix, ...matches.filter((option) => !prefix.includes(option))];
-}
+import {Text} from '../palette.js';
 
 export type ChoiceProps = {
+	/** The rows, an optional select's "None" row included (see `singleChoice`). */
 	options: Option[];
 	multiple?: boolean;
 	/** Offer a filter line (long lists such as countries). */
 	searchable?: boolean;
+	/** The row chosen before any key (none when undefined), or the ticked values. */
 	initial?: Option['value'] | Array<Option['value']>;
-	/** For a single choice that may be left empty: an extra "none" row. */
-	noneLabel?: string;
 	onSubmit: (value: Option['value'] | Array<Option['value']> | undefined) => void;
 	/** Rows shown at once. */
 	height?: number;
 	isActive?: boolean;
 };
 
-const none = '\u0000none';
+/** The picker event for a key; the rules of what it does are the core's (`reducePicker`). */
+function eventFor(input: string, key: Keypress): PickerEvent | undefined {
+	if (key.paste) return {type: 'type', text: printable(input, key)};
+	if (key.return) return {type: 'enter'};
+	if (key.upArrow) return {type: 'move', delta: -1};
+	if (key.downArrow) return {type: 'move', delta: 1};
+	if (key.pageUp) return {type: 'move', delta: -8};
+	if (key.pageDown) return {type: 'move', delta: 8};
+	if (key.tab) return {type: 'toggle'};
+	if (input === ' ' && !key.ctrl && !key.meta) return {type: 'space'};
+	if (isBackspace(input, key)) return {type: 'backspace'};
+	const text = printable(input, key);
+	return text === '' ? undefined : {type: 'type', text};
+}
 
-/** A list to pick from: ↑/↓ to move, Enter to choose; with `multiple`, Space toggles. */
+/**
+A list to pick from: ↑/↓ to move, Enter to choose; with `multiple`, Space (or Tab) ticks the
+highlighted row. A filter line narrows long lists: typing only filters.
+*/
 export function Choice({
 	options,
 	multiple = false,
 	searchable = false,
 	initial,
-	noneLabel,
 	onSubmit,
 	height = 8,
 	isActive = true,
 }: ChoiceProps) {
-	const initialSelected = Array.isArray(initial) ? initial : [];
-	const rows: Option[] = noneLabel ? [...options, {value: none, label: noneLabel}] : options;
-	const initialIndex = Array.isArray(initial)
-		? 0
-		: Math.max(
-				0,
-				rows.findIndex((option) => option.value === initial),
-			);
-	const [state, dispatch] = useReducer(reducer, {
-		filter: '',
-		cursor: initialIndex,
-		selected: initialSelected,
-		submitted: 0,
-	});
-	const visible = filterOptions(rows, state.filter);
-	useEffect(() => {
-		if (state.submitted === 0) return;
-		if (multiple) {
-			onSubmit(state.selected);
-			return;
-		}
-
-		const chosen = visible[state.cursor];
-		if (chosen) onSubmit(chosen.value === none ? undefined : chosen.value);
-	}, [state.submitted]);
-	useKeys((input, key) => {
-		if (key.return) dispatch({type: 'submit'});
-		else if (key.upArrow) dispatch({type: 'move', delta: -1, count: visible.length});
-		else if (key.downArrow) dispatch({type: 'move', delta: 1, count: visible.length});
-		else if (key.pageUp) dispatch({type: 'move', delta: -height, count: visible.length});
-		else if (key.pageDown) dispatch({type: 'move', delta: height, count: visible.length});
-		else if (multiple && input === ' ') {
-			const option = visible[state.cursor];
-			if (option) dispatch({type: 'toggle', value: option.value});
-		} else if (searchable && isBackspace(input, key)) dispatch({type: 'backspace'});
-		else if (searchable) {
-			const text = printable(input, key);
-			if (text && text !== ' ') dispatch({type: 'type', text});
-		}
-	}, isActive);
-	const start = Math.min(
-		Math.max(0, state.cursor - Math.floor(height / 2)),
-		Math.max(0, visible.length - height),
+	const [state, dispatch] = useReducer(
+		reducePicker,
+		{rows: options, multiple, searchable, initial},
+		initialPicker,
 	);
-	const shown = visible.slice(start, start + height);
-	const current = visible[state.cursor];
+	useEffect(() => {
+		if (state.submitted) onSubmit(state.submitted.value);
+	}, [state.submitted?.count]);
+	useKeys((input, key) => {
+		const event = eventFor(input, key);
+		if (event) dispatch(event);
+	}, isActive);
+	const visible = visibleRows(state);
+	const rows = Math.max(1, height);
+	const start = Math.min(
+		Math.max(0, state.cursor - Math.floor(rows / 2)),
+		Math.max(0, visible.length - rows),
+	);
+	const shown = visible.slice(start, start + rows);
+	const current = highlightedRow(state);
 	return (
 		<Box flexDirection="column">
 			{searchable ? (
 				<Text>
-					<Text color="cyan">filter › </Text>
+					<Text color={'cyan'}>filter › </Text>
 					{state.filter}
 					<Text inverse> </Text>
 					{state.filter === '' ? <Text dimColor> type to filter</Text> : null}
@@ -152,11 +97,19 @@ export function Choice({
 					</Text>
 				);
 			})}
-			{start + height < visible.length ? (
-				<Text dimColor> ↓ {visible.length - start - height} more</Text>
+			{start + rows < visible.length ? (
+				<Text dimColor> ↓ {visible.length - start - rows} more</Text>
 			) : null}
 			{current?.help ? <Text dimColor> {current.help}</Text> : null}
-			{multiple ? <Text dimColor>{state.selected.length} selected</Text> : null}
+			{state.note ? <Text color={'yellow'}>{state.note}</Text> : null}
+			{multiple ? (
+				<Text dimColor>
+					{state.selected.length} selected
+					{state.filter.trim() === ''
+						? ''
+						: ' · Enter ticks the highlighted one and clears the filter'}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

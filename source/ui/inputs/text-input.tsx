@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from '../palette.js';
 import {useEffect, useReducer, useRef} from 'react';
 import {useKeys} from '../key-router.js';
 import {isBackspace, printable} from '../keys.js';
@@ -108,11 +108,9 @@ export function TextInput({
 		else if (key.ctrl && input === 'e') dispatch({type: 'end'});
 		else if (key.ctrl && input === 'u') dispatch({type: 'clear'});
 		else {
-			// Typed text and Enter can arrive in one chunk ("Acme\r"): insert, then submit.
-			const [first = '', ...rest] = input.split(/\r\n|\r|\n/);
-			const text = printable(first, key);
+			// Typed or pasted text: a pasted line break is a space, never Enter.
+			const text = printable(key.paste ? input.replace(/^\s+|\s+$/g, '') : input, key);
 			if (text) dispatch({type: 'insert', text});
-			if (rest.length > 0) dispatch({type: 'submit'});
 		}
 	}, isActive);
 	const chars = [...state.value];

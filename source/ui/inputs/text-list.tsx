@@ -1,15 +1,29 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../palette.js';
 import {useEffect, useReducer} from 'react';
 import {useKeys} from '../key-router.js';
-import {isBackspace, printable} from '../keys.js';
+import {isBackspace, pastedLines, printable} from '../keys.js';
 
 type State = {entries: string[]; draft: string; submitted: number};
-type Action = {type: 'type'; text: string} | {type: 'backspace'} | {type: 'enter'};
+type Action =
+	| {type: 'type'; text: string}
+	| {type: 'paste'; lines: string[]}
+	| {type: 'backspace'}
+	| {type: 'enter'};
 
 function reducer(state: State, action: Action): State {
 	switch (action.type) {
 		case 'type': {
 			return {...state, draft: state.draft + action.text};
+		}
+
+		case 'paste': {
+			// Each pasted line is an entry; the last, unfinished one stays to edit. Never submits.
+			const [first = '', ...rest] = action.lines;
+			const lines = [state.draft + first, ...rest];
+			const draft = lines.pop() ?? '';
+			const added = lines.map((line) => line.trim()).filter((line) => line !== '');
+			return {...state, entries: [...state.entries, ...added], draft};
 		}
 
 		case 'backspace': {
@@ -48,14 +62,10 @@ export function TextList({
 	useKeys((input, key) => {
 		if (key.return) dispatch({type: 'enter'});
 		else if (isBackspace(input, key)) dispatch({type: 'backspace'});
+		else if (key.paste) dispatch({type: 'paste', lines: pastedLines(input)});
 		else {
-			// Several lines at once (a paste, or text and Enter in one chunk): one entry each.
-			const lines = input.split(/\r\n|\r|\n/);
-			for (const [index, line] of lines.entries()) {
-				const text = printable(line, key);
-				if (text) dispatch({type: 'type', text});
-				if (index < lines.length - 1) dispatch({type: 'enter'});
-			}
+			const text = printable(input, key);
+			if (text) dispatch({type: 'type', text});
 		}
 	}, isActive);
 	return (

@@ -1,9 +1,10 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../palette.js';
 import {useReducer} from 'react';
 import type {PartialAnswers} from '../../core/answers/types.js';
 import type {Question} from '../../core/questionnaire/types.js';
 import {displayValue} from '../../core/questionnaire/values.js';
-import {ErrorLine, Header, Keys, QuestionText} from '../layout.js';
+import {ErrorLine, Header, HelpText, Keys, Screen, Windowed} from '../layout.js';
 import {useKeys} from '../key-router.js';
 
 export type Suggestion = {label: string; detail: string; record: Record<string, unknown>};
@@ -94,46 +95,58 @@ export function ListScreen(props: ListScreenProps) {
 		} else if (input === 'f') onDone();
 	});
 	const row = (index: number, text: string, detail?: string) => (
-		<Text key={`row-${index}`} color={index === at ? 'cyan' : undefined}>
+		<Text key={`row-${index}`} color={index === at ? 'cyan' : undefined} wrap="truncate-end">
 			{index === at ? '❯ ' : '  '}
 			{text}
 			{detail ? <Text dimColor> {detail}</Text> : null}
 		</Text>
 	);
+	const all = [
+		...records.map((record, index) => row(index, recordLabel(question, record, answers, index))),
+		...suggestions.map((suggestion, index) =>
+			row(records.length + index, `+ ${suggestion.label}`, suggestion.detail),
+		),
+		row(records.length + suggestions.length, question.catalogPicker ? 'Add… (custom)' : 'Add…'),
+		row(records.length + suggestions.length + 1, 'Done'),
+	];
 	return (
-		<Box flexDirection="column">
-			<Header title={title} position={position} />
-			<QuestionText prompt={question.prompt} help={question.help} cite={question.cite} />
-			<Box marginTop={1} flexDirection="column">
-				{records.length === 0 ? <Text dimColor> No entries yet.</Text> : null}
-				{records.map((record, index) => row(index, recordLabel(question, record, answers, index)))}
-				{suggestions.map((suggestion, index) =>
-					row(records.length + index, `+ ${suggestion.label}`, suggestion.detail),
-				)}
-				{row(
-					records.length + suggestions.length,
-					question.catalogPicker ? 'Add… (custom)' : 'Add…',
-				)}
-				{row(records.length + suggestions.length + 1, 'Done')}
-			</Box>
-			{confirm.index !== undefined && confirm.index === at ? (
-				<Text color="yellow">
-					Press d again to remove “{recordLabel(question, records[at] ?? {}, answers, at)}”.
-				</Text>
-			) : null}
-			<ErrorLine message={error} />
-			<Keys
-				hints={[
-					['↑↓', 'move'],
-					['Enter', 'open'],
-					['a', 'add'],
-					...(onCatalog ? ([['c', 'from catalog']] as Array<[string, string]>) : []),
-					['d d', 'remove'],
-					['f', 'done'],
-					['Esc', 'back'],
-					['^C', 'quit (saved)'],
-				]}
-			/>
-		</Box>
+		<Screen
+			header={
+				<>
+					<Header title={title} position={position} />
+					<Text bold>{question.prompt}</Text>
+				</>
+			}
+			fixed={(fit) => (
+				<Box marginTop={1} flexDirection="column">
+					{records.length === 0 ? <Text dimColor> No entries yet.</Text> : null}
+					<Windowed rows={all} cursor={at} lines={fit(records.length === 0 ? 2 : 1, 32)} />
+				</Box>
+			)}
+			footer={
+				<>
+					{confirm.index !== undefined && confirm.index === at ? (
+						<Text color="yellow">
+							Press d again to remove “{recordLabel(question, records[at] ?? {}, answers, at)}”.
+						</Text>
+					) : null}
+					<ErrorLine message={error} />
+					<Keys
+						hints={[
+							['↑↓', 'move'],
+							['Enter', 'open'],
+							['a', 'add'],
+							...(onCatalog ? ([['c', 'from catalog']] as Array<[string, string]>) : []),
+							['d d', 'remove'],
+							['f', 'done'],
+							['Esc', 'back'],
+							['^C', 'quit (saved)'],
+						]}
+					/>
+				</>
+			}
+		>
+			<HelpText help={question.help} cite={question.cite} />
+		</Screen>
 	);
 }

@@ -1,8 +1,8 @@
-import {Box, Text} from 'ink';
+import {Text} from '../palette.js';
 import type {PartialAnswers} from '../../core/answers/types.js';
 import type {Section} from '../../core/questionnaire/types.js';
 import {sectionState, type SectionState} from '../../core/questionnaire/walk.js';
-import {Header, Keys} from '../layout.js';
+import {Header, Keys, Screen, Windowed} from '../layout.js';
 import {useKeys} from '../key-router.js';
 
 const marks: Record<SectionState, {mark: string; color: string; label: string}> = {
@@ -48,38 +48,45 @@ export function Overview({
 	});
 	const states = sections.map((section) => sectionState(section, answers));
 	const done = states.filter((state) => state === 'complete').length;
+	const rowsOf = [
+		...sections.map((section, index) => {
+			const state = marks[states[index]!];
+			return (
+				<Text key={section.id} color={index === cursor ? 'cyan' : undefined} wrap="truncate-end">
+					{index === cursor ? '❯ ' : '  '}
+					<Text color={state.color}>{state.mark}</Text> {index + 1}. {section.title}{' '}
+					<Text dimColor>({state.label})</Text>
+				</Text>
+			);
+		}),
+		<Text key="review" color={cursor === sections.length ? 'cyan' : undefined}>
+			{cursor === sections.length ? '❯ ' : '  '}Review answers and findings
+		</Text>,
+		<Text key="write" color={cursor === sections.length + 1 ? 'cyan' : undefined}>
+			{cursor === sections.length + 1 ? '❯ ' : '  '}Write the documents
+		</Text>,
+	];
 	return (
-		<Box flexDirection="column">
-			<Header
-				title="Sections"
-				position={`${done} of ${sections.length} complete · answers in ${file}`}
-			/>
-			{sections.map((section, index) => {
-				const state = marks[states[index]!];
-				return (
-					<Text key={section.id} color={index === cursor ? 'cyan' : undefined}>
-						{index === cursor ? '❯ ' : '  '}
-						<Text color={state.color}>{state.mark}</Text> {index + 1}. {section.title}{' '}
-						<Text dimColor>({state.label})</Text>
-					</Text>
-				);
-			})}
-			<Text color={cursor === sections.length ? 'cyan' : undefined}>
-				{cursor === sections.length ? '❯ ' : '  '}Review answers and findings
-			</Text>
-			<Text color={cursor === sections.length + 1 ? 'cyan' : undefined}>
-				{cursor === sections.length + 1 ? '❯ ' : '  '}Write the documents
-			</Text>
-			<Keys
-				hints={[
-					['↑↓', 'move'],
-					['Enter', 'open'],
-					['1-9', 'jump'],
-					['r', 'review'],
-					['w', 'write'],
-					['^C', 'quit (saved)'],
-				]}
-			/>
-		</Box>
+		<Screen
+			header={
+				<Header
+					title="Sections"
+					position={`${done} of ${sections.length} complete · answers in ${file}`}
+				/>
+			}
+			fixed={(fit) => <Windowed rows={rowsOf} cursor={cursor} lines={fit(0, 42)} />}
+			footer={
+				<Keys
+					hints={[
+						['↑↓', 'move'],
+						['Enter', 'open'],
+						['1-9', 'jump'],
+						['r', 'review'],
+						['w', 'write'],
+						['^C', 'quit (saved)'],
+					]}
+				/>
+			}
+		/>
 	);
 }

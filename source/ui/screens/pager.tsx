@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../palette.js';
 import {useReducer} from 'react';
 import {Keys} from '../layout.js';
 import {useKeys} from '../key-router.js';

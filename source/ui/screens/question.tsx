@@ -1,14 +1,16 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../palette.js';
 import type {PartialAnswers} from '../../core/answers/types.js';
 import {getAt} from '../../core/questionnaire/paths.js';
 import type {Context, Option, Question} from '../../core/questionnaire/types.js';
+import {singleChoice} from '../../core/questionnaire/picker.js';
 import {defaultValue, optionsOf} from '../../core/questionnaire/values.js';
 import type {AnswerPath} from '../../core/questionnaire/paths.js';
 import {Choice} from '../inputs/choice.js';
 import {TextInput} from '../inputs/text-input.js';
 import {TextList} from '../inputs/text-list.js';
 import {YesNo} from '../inputs/yes-no.js';
-import {ErrorLine, Header, Keys, QuestionText, type KeyHint} from '../layout.js';
+import {ErrorLine, Header, HelpText, Keys, Screen, WarningLine, type KeyHint} from '../layout.js';
 
 export type QuestionScreenProps = {
 	question: Question;
@@ -21,6 +23,7 @@ export type QuestionScreenProps = {
 	/** "Recipient 2: Stripe" when inside a list. */
 	record?: string;
 	error?: string;
+	warning?: string;
 	onAnswer: (value: unknown) => void;
 };
 
@@ -37,11 +40,15 @@ function Input({
 	question,
 	value,
 	answers,
+	recordPath,
+	listHeight,
 	onAnswer,
 }: {
 	question: Question;
 	value: unknown;
 	answers: PartialAnswers;
+	recordPath: AnswerPath;
+	listHeight?: number;
 	onAnswer: (value: unknown) => void;
 }) {
 	switch (question.type) {
@@ -72,25 +79,15 @@ function Input({
 			return <YesNo initial={typeof value === 'boolean' ? value : undefined} onSubmit={onAnswer} />;
 		}
 
-		case 'select': {
-			const options = optionsOf(question, answers);
-			return (
-				<Choice
-					options={options}
-					initial={value as Option['value']}
-					noneLabel={question.clearable ? 'None of these' : undefined}
-					searchable={options.length > 12}
-					onSubmit={onAnswer}
-				/>
-			);
-		}
-
+		case 'select':
 		case 'country': {
+			const {rows, initial} = singleChoice(question, answers, value, recordPath);
 			return (
 				<Choice
-					options={optionsOf({...question, optionsFrom: {source: 'countries'}}, answers)}
-					initial={value as string}
-					searchable
+					options={rows}
+					initial={initial}
+					searchable={question.type === 'country' || rows.length > 12}
+					height={listHeight}
 					onSubmit={onAnswer}
 				/>
 			);
@@ -104,6 +101,7 @@ function Input({
 					options={options}
 					initial={Array.isArray(value) ? (value as Array<Option['value']>) : []}
 					searchable={options.length > 12}
+					height={listHeight}
 					onSubmit={onAnswer}
 				/>
 			);
@@ -163,27 +161,43 @@ export function QuestionScreen({
 	position,
 	record,
 	error,
+	warning,
 	onAnswer,
 }: QuestionScreenProps) {
 	const saved = getAt(answers, path);
 	const value = saved ?? defaultValue(question, answers, context, recordPath);
 	return (
-		<Box flexDirection="column">
-			<Header title={title} position={position} />
-			{record ? <Text dimColor>{record}</Text> : null}
-			<QuestionText prompt={question.prompt} help={question.help} cite={question.cite} />
-			<Box marginTop={1} flexDirection="column">
-				{/* A new key per question resets the input's own state. */}
-				<Input
-					key={path.join('.')}
-					question={question}
-					value={value}
-					answers={answers}
-					onAnswer={onAnswer}
-				/>
-			</Box>
-			<ErrorLine message={error} />
-			<Keys hints={keysFor(question)} />
-		</Box>
+		<Screen
+			header={
+				<>
+					<Header title={title} position={position} />
+					{record ? <Text dimColor>{record}</Text> : null}
+					<Text bold>{question.prompt}</Text>
+				</>
+			}
+			fixed={(fit) => (
+				<Box marginTop={1} flexDirection="column">
+					{/* A new key per question resets the input's own state. */}
+					<Input
+						key={path.join('.')}
+						question={question}
+						value={value}
+						answers={answers}
+						recordPath={recordPath}
+						listHeight={fit(question.type === 'multiselect' || question.type === 'country' ? 6 : 4)}
+						onAnswer={onAnswer}
+					/>
+				</Box>
+			)}
+			footer={
+				<>
+					<ErrorLine message={error} />
+					<WarningLine message={warning} />
+					<Keys hints={keysFor(question)} />
+				</>
+			}
+		>
+			<HelpText help={question.help} cite={question.cite} />
+		</Screen>
 	);
 }

@@ -1,11 +1,12 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../palette.js';
 import type {PartialAnswers} from '../../core/answers/types.js';
 import type {Finding, LawReport} from '../../core/checks/findings.js';
 import {getAt} from '../../core/questionnaire/paths.js';
 import type {Section} from '../../core/questionnaire/types.js';
 import {displayValue} from '../../core/questionnaire/values.js';
 import {questionPath, questionVisible, sectionState} from '../../core/questionnaire/walk.js';
-import {Header, Keys} from '../layout.js';
+import {Header, Keys, Screen, Windowed} from '../layout.js';
 import {useKeys} from '../key-router.js';
 
 const findingKeys = '123456789abcefghijklmnopqstuvxyz';
@@ -63,12 +64,82 @@ export function Review({
 		}
 	});
 	const errors = findings.filter((finding) => finding.severity === 'error').length;
+	const listed = findings.slice(0, findingKeys.length);
+	const relevant = laws.filter((law) => law.status !== 'does-not-apply');
 	return (
-		<Box flexDirection="column">
-			<Header
-				title="Review"
-				position={`${errors} ${errors === 1 ? 'error' : 'errors'}, ${findings.length - errors} warnings`}
-			/>
+		<Screen
+			header={
+				<Header
+					title="Review"
+					position={`${errors} ${errors === 1 ? 'error' : 'errors'}, ${findings.length - errors} warnings`}
+				/>
+			}
+			fixed={(fit) => (
+				<Box marginTop={1} flexDirection="column">
+					<Text bold>Laws that apply</Text>
+					{relevant.length === 0 ? (
+						<Text dimColor>None that privacy-wizard drafts.</Text>
+					) : (
+						relevant.map((law) => (
+							<Text key={law.id} wrap="truncate-end">
+								<Text color={law.status === 'applies' ? 'green' : 'yellow'}>
+									{law.status === 'applies' ? '✔' : '?'}
+								</Text>{' '}
+								<Text bold>{law.name}</Text>
+								<Text dimColor>
+									{' '}
+									{law.status === 'applies'
+										? law.reasons.join('; ')
+										: `not decided: answer ${(law.missing ?? []).join(', ')}`}
+								</Text>
+							</Text>
+						))
+					)}
+					{findings.length === 0 ? (
+						<Text color="green">
+							✔ No findings: the answers cover every checklist item of the laws that apply.
+						</Text>
+					) : null}
+					<Windowed
+						cursor={cursor}
+						lines={fit(4, findingKeys.length + 2)}
+						rows={listed.map((finding, index) => (
+							<Box key={`${finding.id}-${index}`} flexDirection="column">
+								<Text color={index === cursor ? 'cyan' : undefined} wrap="truncate-end">
+									{index === cursor ? '❯ ' : '  '}
+									<Text bold>{findingKeys[index]}</Text>{' '}
+									<Text color={finding.severity === 'error' ? 'red' : 'yellow'}>
+										{finding.severity}
+									</Text>{' '}
+									{finding.id}: {finding.message}
+								</Text>
+								{index === cursor ? (
+									<Text dimColor>
+										{'    '}
+										{finding.citation}. Fix: {finding.fix}
+									</Text>
+								) : null}
+							</Box>
+						))}
+					/>
+				</Box>
+			)}
+			footer={
+				<Keys
+					hints={[
+						...(findings.length > 0
+							? ([
+									['key/Enter', 'fix'],
+									['↑↓', 'move'],
+								] as Array<[string, string]>)
+							: []),
+						['w', 'write documents'],
+						['o', 'sections'],
+						['^C', 'quit (saved)'],
+					]}
+				/>
+			}
+		>
 			{sections.map((section) => {
 				const state = sectionState(section, answers);
 				return (
@@ -84,68 +155,6 @@ export function Review({
 					</Text>
 				);
 			})}
-			<Box marginTop={1} flexDirection="column">
-				<Text bold>Laws that apply</Text>
-				{laws.filter((law) => law.status !== 'does-not-apply').length === 0 ? (
-					<Text dimColor>None that privacy-wizard drafts.</Text>
-				) : (
-					laws
-						.filter((law) => law.status !== 'does-not-apply')
-						.map((law) => (
-							<Text key={law.id} wrap="wrap">
-								<Text color={law.status === 'applies' ? 'green' : 'yellow'}>
-									{law.status === 'applies' ? '✔' : '?'}
-								</Text>{' '}
-								<Text bold>{law.name}</Text>
-								<Text dimColor>
-									{' '}
-									{law.status === 'applies'
-										? law.reasons.join('; ')
-										: `not decided: answer ${(law.missing ?? []).join(', ')}`}
-								</Text>
-							</Text>
-						))
-				)}
-			</Box>
-			<Box marginTop={1} flexDirection="column">
-				{findings.length === 0 ? (
-					<Text color="green">
-						✔ No findings: the answers cover every checklist item of the laws that apply.
-					</Text>
-				) : (
-					findings.slice(0, findingKeys.length).map((finding, index) => (
-						<Box key={`${finding.id}-${index}`} flexDirection="column">
-							<Text color={index === cursor ? 'cyan' : undefined}>
-								{index === cursor ? '❯ ' : '  '}
-								<Text bold>{findingKeys[index]}</Text>{' '}
-								<Text color={finding.severity === 'error' ? 'red' : 'yellow'}>
-									{finding.severity}
-								</Text>{' '}
-								{finding.id}: {finding.message}
-							</Text>
-							{index === cursor ? (
-								<Text dimColor>
-									{'    '}
-									{finding.citation}. Fix: {finding.fix}
-								</Text>
-							) : null}
-						</Box>
-					))
-				)}
-			</Box>
-			<Keys
-				hints={[
-					...(findings.length > 0
-						? ([
-								['key/Enter', 'fix'],
-								['↑↓', 'move'],
-							] as Array<[string, string]>)
-						: []),
-					['w', 'write documents'],
-					['o', 'sections'],
-					['^C', 'quit (saved)'],
-				]}
-			/>
-		</Box>
+		</Screen>
 	);
 }

@@ -1,9 +1,11 @@
-import {Box, Text} from 'ink';
-import {useReducer} from 'react';
-import {Header, Keys} from '../layout.js';
+import {Box} from 'ink';
+import {Text} from '../palette.js';
+import {useEffect, useReducer} from 'react';
+import {Header, Keys, Screen} from '../layout.js';
 import {useKeys} from '../key-router.js';
+import type {RepoSuggestion} from '../../core/questionnaire/suggestions.js';
 
-export type RepoSuggestion = {key: string; label: string; value: string};
+export type {RepoSuggestion} from '../../core/questionnaire/suggestions.js';
 
 export type WelcomeProps = {
 	file: string;
@@ -20,30 +22,61 @@ What happens, where answers are kept, that the result is a draft; then each sugg
 repo, to accept or decline one by one. Nothing is used without a yes.
 */
 export function Welcome({file, suggestions, detected, loading = false, onStart}: WelcomeProps) {
+	// Keys typed fast ("n", "n", Enter in one go) each act on the state the one before left.
 	const [state, dispatch] = useReducer(
-		(current: {index: number; accepted: string[]}, action: {accept: boolean}) => {
+		(
+			current: {index: number; accepted: string[]; started: boolean},
+			action: 'yes' | 'no' | 'enter',
+		) => {
 			const suggestion = suggestions[current.index];
+			if (!suggestion) return action === 'enter' ? {...current, started: true} : current;
 			return {
+				...current,
 				index: current.index + 1,
-				accepted:
-					suggestion && action.accept ? [...current.accepted, suggestion.key] : current.accepted,
+				accepted: action === 'no' ? current.accepted : [...current.accepted, suggestion.key],
 			};
 		},
-		{index: 0, accepted: []},
+		{index: 0, accepted: [], started: false},
 	);
 	const asking = suggestions[state.index];
+	useEffect(() => {
+		if (state.started) onStart(state.accepted);
+	}, [state.started]);
 	useKeys((input, key) => {
 		if (loading) return;
-		if (asking) {
-			if (input.toLowerCase() === 'y' || key.return) dispatch({accept: true});
-			else if (input.toLowerCase() === 'n') dispatch({accept: false});
-		} else if (key.return) {
-			onStart(state.accepted);
-		}
+		if (input.toLowerCase() === 'y') dispatch('yes');
+		else if (input.toLowerCase() === 'n') dispatch('no');
+		else if (key.return) dispatch('enter');
 	});
 	return (
-		<Box flexDirection="column">
-			<Header title="Welcome" />
+		<Screen
+			header={<Header title="Welcome" />}
+			footer={
+				<>
+					{asking ? (
+						<Text color="cyan">
+							Use “{asking.value}” as a suggestion for {asking.label.toLowerCase()}? (y/n)
+						</Text>
+					) : null}
+					<Keys
+						hints={
+							loading
+								? [['^C', 'quit']]
+								: asking
+									? [
+											['y', 'use it'],
+											['n', 'ignore'],
+											['^C', 'quit'],
+										]
+									: [
+											['Enter', 'start'],
+											['^C', 'quit'],
+										]
+						}
+					/>
+				</>
+			}
+		>
 			<Text>
 				This wizard asks about your company, the personal data you collect, why, who receives it,
 				and how people use their rights. It then drafts a privacy policy and a data-rights section.
@@ -77,11 +110,6 @@ export function Welcome({file, suggestions, detected, loading = false, onStart}:
 							{suggestion.label}: <Text bold>{suggestion.value}</Text>
 						</Text>
 					))}
-					{asking ? (
-						<Text color="cyan">
-							Use “{asking.value}” as a suggestion for {asking.label.toLowerCase()}? (y/n)
-						</Text>
-					) : null}
 				</Box>
 			) : null}
 			{detected.length > 0 ? (
@@ -91,22 +119,6 @@ export function Welcome({file, suggestions, detected, loading = false, onStart}:
 					<Text dimColor>They will be offered in the section on processors; you confirm each.</Text>
 				</Box>
 			) : null}
-			<Keys
-				hints={
-					loading
-						? [['^C', 'quit']]
-						: asking
-							? [
-									['y', 'use it'],
-									['n', 'ignore'],
-									['^C', 'quit'],
-								]
-							: [
-									['Enter', 'start'],
-									['^C', 'quit'],
-								]
-				}
-			/>
-		</Box>
+		</Screen>
 	);
 }

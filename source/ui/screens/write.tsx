@@ -1,5 +1,6 @@
 import path from 'node:path';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../palette.js';
 import {useEffect, useReducer} from 'react';
 import type {DraftAnswers} from '../../core/answers/types.js';
 import {draft, type DocumentKind} from '../../core/drafting/documents.js';
@@ -12,7 +13,9 @@ import {
 import type {ExistingDocument, WriteOutcome} from '../../storage/documents.js';
 import {TextInput} from '../inputs/text-input.js';
 import type {WizardIo} from '../io.js';
-import {ErrorLine, Header, Keys} from '../layout.js';
+import {finish, type Finish} from '../../core/questionnaire/next-steps.js';
+import {ErrorLine, Header, Keys, Screen} from '../layout.js';
+import {NextSteps} from './next-steps.js';
 import {useKeys} from '../key-router.js';
 
 export type Target = {
@@ -161,6 +164,18 @@ function DiffPreview({target, width}: {target: Target; width: number}) {
 	);
 }
 
+/** What was written, where the answers are, and the next steps. */
+export function summaryOf(
+	outcomes: Array<{target: Target; outcome: WriteOutcome | 'skipped'}>,
+	io: WizardIo,
+): Finish {
+	return finish({
+		answersFile: io.saves ? io.file : undefined,
+		command: io.command,
+		written: outcomes.map(({target, outcome}) => ({path: io.shown(target.file), outcome})),
+	});
+}
+
 export type WriteScreenProps = {
 	answers: DraftAnswers;
 	io: WizardIo;
@@ -170,7 +185,7 @@ export type WriteScreenProps = {
 	onAnswers: (answers: DraftAnswers) => void;
 	onReview: () => void;
 	onPreview: (target: Target) => void;
-	onFinish: (targets: Target[]) => void;
+	onFinish: (targets: Target[], summary: Finish) => void;
 };
 
 /** Where the documents go, what changes, a revision entry when they change, then the write. */
@@ -254,14 +269,55 @@ export function WriteScreen({
 		} else if (phase === 'written') {
 			if (input === 'p' && state.targets[0]) onPreview(state.targets[0]);
 			else if (input === 'r' && state.targets[1]) onPreview(state.targets[1]);
-			else if (key.return || input === 'q') onFinish(state.targets);
+			else if (key.return || input === 'q')
+				onFinish(state.targets, summaryOf(state.phase.outcomes, io));
 		} else if ((phase === 'incomplete' || phase === 'failed') && (key.return || key.escape))
 			onReview();
 	});
 	const phase = state.phase;
 	return (
-		<Box flexDirection="column">
-			<Header title="Write the documents" position={`into ${io.root}`} />
+		<Screen
+			header={<Header title="Write the documents" position={`into ${io.root}`} />}
+			footer={
+				<>
+					{phase.name === 'confirm' ? (
+						<>
+							{blocked.length > 0 ? (
+								<Text color="yellow">
+									{blocked.map((target) => target.relative).join(', ')}{' '}
+									{blocked.length === 1 ? 'was' : 'were'} changed by hand or not written by
+									privacy-wizard:{' '}
+									{state.overwrite
+										? 'it will be overwritten (your edits are lost).'
+										: 'it will be skipped. Press o to overwrite it.'}
+								</Text>
+							) : null}
+							<Keys
+								hints={[
+									['Enter', 'write'],
+									...(blocked.length > 0
+										? ([['o', state.overwrite ? 'keep hand edits' : 'overwrite']] as Array<
+												[string, string]
+											>)
+										: []),
+									['Esc', 'back'],
+									['^C', 'quit (saved)'],
+								]}
+							/>
+						</>
+					) : null}
+					{phase.name === 'written' ? (
+						<Keys
+							hints={[
+								['p', 'preview policy'],
+								...(state.targets[1] ? ([['r', 'preview rights']] as Array<[string, string]>) : []),
+								['Enter', 'finish'],
+							]}
+						/>
+					) : null}
+				</>
+			}
+		>
 			{phase.name === 'loading' || phase.name === 'writing' ? (
 				<Text dimColor>{phase.name === 'loading' ? 'Drafting…' : 'Writing…'}</Text>
 			) : null}
@@ -319,54 +375,13 @@ export function WriteScreen({
 							<DiffPreview target={target} width={width} />
 						</Box>
 					))}
-					{blocked.length > 0 ? (
-						<Text color="yellow">
-							{blocked.map((target) => target.relative).join(', ')}{' '}
-							{blocked.length === 1 ? 'was' : 'were'} changed by hand or not written by
-							privacy-wizard:{' '}
-							{state.overwrite
-								? 'it will be overwritten (your edits are lost).'
-								: 'it will be skipped. Press o to overwrite it.'}
-						</Text>
-					) : null}
-					<Keys
-						hints={[
-							['Enter', 'write'],
-							...(blocked.length > 0
-								? ([['o', state.overwrite ? 'keep hand edits' : 'overwrite']] as Array<
-										[string, string]
-									>)
-								: []),
-							['Esc', 'back'],
-							['^C', 'quit (saved)'],
-						]}
-					/>
 				</Box>
 			) : null}
 			{phase.name === 'written' ? (
 				<Box flexDirection="column">
-					{phase.outcomes.map(({target, outcome}) => (
-						<Text key={target.kind} color={outcome === 'skipped' ? 'yellow' : 'green'}>
-							{outcome === 'skipped'
-								? '✖ skipped'
-								: outcome === 'unchanged'
-									? '✔ unchanged'
-									: outcome === 'created'
-										? '✔ wrote'
-										: '✔ updated'}{' '}
-							{target.relative}
-						</Text>
-					))}
-					<Text dimColor>Review the draft before you publish it: it is not legal advice.</Text>
-					<Keys
-						hints={[
-							['p', 'preview policy'],
-							...(state.targets[1] ? ([['r', 'preview rights']] as Array<[string, string]>) : []),
-							['Enter', 'finish'],
-						]}
-					/>
+					<NextSteps finish={summaryOf(phase.outcomes, io)} />
 				</Box>
 			) : null}
-		</Box>
+		</Screen>
 	);
 }
