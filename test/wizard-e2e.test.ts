@@ -67,8 +67,6 @@ async function firstRun(t: Terminal): Promise<void> {
 	t.mark();
 	t.write('f');
 	await t.waitFor('acme-app');
-	t.mark();
-	t.write(keys.enter);
 	// Your product and its users.
 	await t.answer('', 'What does it do');
 	await t.answer('', 'Product web address');

@@ -102,7 +102,7 @@ test('resume inside a record opens that record at that field', (t) => {
 	const current = currentQuestion(resumed);
 	t.is(current?.question.id, 'legalBasis');
 	t.deepEqual(current?.path, ['purposes', 1, 'legalBasis']);
-	t.like(progress(resumed), {title: 'Purposes and legal bases'});
+	t.like(progress(resumed), {title: 'Purposes'});
 	// The field opens from the record's summary: answering it (or Esc) returns there.
 	t.is(currentFrame(reduce(resumed, {type: 'back'}))?.kind, 'record');
 	t.is(currentFrame(reduce(resumed, {type: 'answer', value: 'contract'}))?.kind, 'record');
@@ -248,9 +248,11 @@ test('the address prompts say what goes where', (t) => {
 		if (!fullId.endsWith('address.lines')) continue;
 		t.regex(question.prompt, /^Street and number/, fullId);
 		t.regex(question.help, /postal code, city and country are asked next/, fullId);
+		// Fields of a list record name their siblings relative to the record (`./address.…`).
+		const base = question.id === fullId ? fullId : `./${question.id}`;
 		t.deepEqual(
 			question.validation?.distinctFrom,
-			[fullId.replace(/lines$/, 'postalCode'), fullId.replace(/lines$/, 'locality')],
+			[base.replace(/lines$/, 'postalCode'), base.replace(/lines$/, 'locality')],
 			fullId,
 		);
 	}

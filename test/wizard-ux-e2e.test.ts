@@ -119,7 +119,7 @@ test.serial(
 		t.is((await first.exit).exitCode, 130);
 		const again = wizard(t, repo);
 		await again.waitFor('Trading name, if different');
-		t.regex(again.text(), /Section 1 of \d+ · question 2 of 12/);
+		t.regex(again.text(), /Section 1 of \d+ · question 2 of 13/);
 		t.false(again.text().includes('privacy-wizard · Sections'));
 		await again.answer('Acme', 'Street and number');
 		// Stopped before the repo was read to the end, a re-run still exits.
