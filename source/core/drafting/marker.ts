@@ -5,7 +5,7 @@ The hash function is passed in: the core does no hashing I/O of its own and stay
 */
 
 const markerPattern =
-	/\n<!-- privacy-wizard: (?<document>[a-z]+) sha256:(?<hash>[0-9a-f]{64}) -->\n?$/;
+	/\n<!-- privacy-wizard: (?<document>[a-z][a-z-]*) sha256:(?<hash>[0-9a-f]{64}) -->\n?$/;
 
 export type Hash = (text: string) => string;
 

@@ -2,7 +2,12 @@ import path from 'node:path';
 import {Box, Text} from 'ink';
 import {useEffect, useReducer} from 'react';
 import type {DraftAnswers} from '../../core/answers/types.js';
-import {draft, type DocumentKind} from '../../core/drafting/documents.js';
+import {
+	documentLabel,
+	documentTargets,
+	draft,
+	type DocumentKind,
+} from '../../core/drafting/documents.js';
 import {
 	addRevision,
 	changedSections,
@@ -83,13 +88,9 @@ export async function planTargets(
 	answers: DraftAnswers,
 	io: WizardIo,
 ): Promise<Target[] | {incomplete: number}> {
-	const outputs = (answers['outputs'] ?? {}) as {policyPath?: string; rightsPath?: string};
-	const wanted: Array<[DocumentKind, string | undefined]> = [
-		['policy', outputs.policyPath ?? 'PRIVACY.md'],
-		['rights', outputs.rightsPath],
-	];
 	const targets: Target[] = [];
-	for (const [kind, relative] of wanted) {
+	for (const {kind, path: named} of documentTargets(answers)) {
+		const relative = named ?? (kind === 'policy' ? 'PRIVACY.md' : undefined);
 		if (!relative) continue;
 		const result = draft(answers, kind, io.hash);
 		if (!result.ok) return {incomplete: result.gaps.length};
@@ -313,7 +314,7 @@ export function WriteScreen({
 							<Text bold>
 								{target.relative}{' '}
 								<Text dimColor>
-									({target.kind === 'policy' ? 'privacy policy' : 'data-rights section'})
+									({documentLabel(target.kind)})
 								</Text>
 							</Text>
 							<DiffPreview target={target} width={width} />
