@@ -83,7 +83,7 @@ text when piped.
 
 Options
   -d, --document    policy (default), rights, or a document a law requires
-                    (see `privacy-wizard generate --help`)
+                    (see privacy-wizard generate --help)
   --plain           Print plain text even in a terminal
 
 ${common}`,

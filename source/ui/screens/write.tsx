@@ -312,10 +312,7 @@ export function WriteScreen({
 					{state.targets.map((target) => (
 						<Box key={target.kind} flexDirection="column" marginBottom={1}>
 							<Text bold>
-								{target.relative}{' '}
-								<Text dimColor>
-									({documentLabel(target.kind)})
-								</Text>
+								{target.relative} <Text dimColor>({documentLabel(target.kind)})</Text>
 							</Text>
 							<DiffPreview target={target} width={width} />
 						</Box>
