@@ -40,6 +40,7 @@ export async function documentFindings(
 		}
 
 		const file = path.resolve(root, relative);
+		const generate = `privacy-wizard generate${kind === 'policy' ? '' : ` --document ${kind}`} --out ${relative}`;
 		const existing = await inspectDocument(file);
 		const result = draft(answers, kind, sha256);
 		if (existing.kind === 'absent') {
@@ -48,10 +49,7 @@ export async function documentFindings(
 				severity: 'warning',
 				citation: staleCitation,
 				message: `${relative} has not been written yet.`,
-				fix:
-					'Run `npx privacy-wizard` (or `privacy-wizard generate --out ' +
-					relative +
-					'`) to write it.',
+				fix: `Run \`npx privacy-wizard\` (or \`${generate}\`) to write it.`,
 				path: relative,
 			});
 		} else if (existing.kind === 'no-marker') {
@@ -60,7 +58,7 @@ export async function documentFindings(
 				severity: 'warning',
 				citation: staleCitation,
 				message: `${relative} was not written by privacy-wizard, so it cannot be compared with the answers.`,
-				fix: `Regenerate it with \`privacy-wizard generate --out ${relative} --force\` once its content is in the answers.`,
+				fix: `Regenerate it with \`${generate} --force\` once its content is in the answers.`,
 				path: relative,
 			});
 		} else if (existing.kind === 'edited') {
@@ -69,7 +67,7 @@ export async function documentFindings(
 				severity: 'error',
 				citation: staleCitation,
 				message: `${relative} was edited by hand since it was generated, so it may no longer match the answers.`,
-				fix: `Carry the edits into the answers, then run \`privacy-wizard generate --out ${relative} --force\`.`,
+				fix: `Carry the edits into the answers, then run \`${generate} --force\`.`,
 				path: relative,
 			});
 		} else if (result.ok && existing.text !== result.markdown) {
@@ -78,7 +76,7 @@ export async function documentFindings(
 				severity: 'error',
 				citation: staleCitation,
 				message: `${relative} is out of date: the answers have changed since it was generated.`,
-				fix: `Run \`npx privacy-wizard\` or \`privacy-wizard generate --out ${relative}\` to regenerate it.`,
+				fix: `Run \`npx privacy-wizard\` or \`${generate}\` to regenerate it.`,
 				path: relative,
 			});
 		}

@@ -187,7 +187,7 @@ function operatorsBlocks(ctx: DraftContext): Block[] {
 			type: 'paragraph',
 			text: text.t('operators.others', {
 				service: answers.service.name,
-				names: listInWords(others.map((name) => name.trim())),
+				names: sentence(listInWords(others.map((name) => name.trim()))),
 			}),
 		});
 	}

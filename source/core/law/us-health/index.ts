@@ -309,7 +309,7 @@ function shareSection(ctx: DraftContext, states: readonly State[]): Section {
 				text:
 					affiliates.length > 0
 						? text.t('share.affiliates', {
-								names: listInWords(affiliates.map((recipient) => recipient.name)),
+								names: sentence(listInWords(affiliates.map((recipient) => recipient.name))),
 							})
 						: text.t('share.noAffiliates'),
 			});
