@@ -1,7 +1,9 @@
+import {readdirSync, readFileSync} from 'node:fs';
 import test from 'ava';
 import {answersSchema} from '../source/core/answers/schema.js';
 import type {PartialAnswers} from '../source/core/answers/types.js';
 import {checklistItems} from '../source/core/checks/checklist.js';
+import {documentKinds, draft} from '../source/core/drafting/documents.js';
 import {servedIds} from '../source/core/drafting/model.js';
 import {evaluate} from '../source/core/questionnaire/conditions.js';
 import {parsePath} from '../source/core/questionnaire/paths.js';
@@ -10,7 +12,7 @@ import type {Condition, Context, Question} from '../source/core/questionnaire/ty
 import {defaultValue, validateValue} from '../source/core/questionnaire/values.js';
 import {gaps, pruneHidden, sectionState} from '../source/core/questionnaire/walk.js';
 import {referenceValidator} from './helpers/ajv.js';
-import {draftOk, example, exampleNames, variants} from './helpers/answers.js';
+import {example, exampleNames, sha256, variants} from './helpers/answers.js';
 
 type Node = {
 	$ref?: string;
@@ -231,17 +233,34 @@ test('every select offers options (inline or drawn from answers or the country l
 
 const servedByQuestions = new Set(allQuestions().flatMap((entry) => entry.question.serves ?? []));
 
+/** Every company under test/fixtures/law/<regime>/. */
+function regimeFixtures(): Array<{name: string; answers: unknown}> {
+	const root = new URL('fixtures/law/', import.meta.url);
+	return readdirSync(root).flatMap((regime) =>
+		readdirSync(new URL(`${regime}/`, root))
+			.filter((file) => file.endsWith('.json'))
+			.map((file) => ({
+				name: `${regime}/${file}`,
+				answers: JSON.parse(readFileSync(new URL(`${regime}/${file}`, root), 'utf8')) as unknown,
+			})),
+	);
+}
+
 function draftedSets(): Array<{name: string; answers: unknown}> {
 	return [
 		...exampleNames.map((name) => ({name, answers: example(name)})),
 		...Object.entries(variants).map(([name, build]) => ({name, answers: build()})),
+		...regimeFixtures(),
 	];
 }
 
+// Every document each set drafts: the policy, the rights section and the laws' own documents.
+// Fixtures made to show a gap (incomplete answers) draft nothing.
 const servedByDrafter = new Set<string>();
 for (const {answers} of draftedSets()) {
-	for (const kind of ['policy', 'rights'] as const) {
-		for (const id of servedIds(draftOk(answers, kind).model)) {
+	for (const kind of documentKinds) {
+		const result = draft(answers as Parameters<typeof draft>[0], kind, sha256);
+		for (const id of result.ok ? servedIds(result.model) : []) {
 			servedByDrafter.add(id);
 		}
 	}

@@ -14,7 +14,7 @@ import {readJson, sha256} from '../helpers/answers.js';
 import {lintMarkdown} from '../helpers/markdown.js';
 
 const today = '2026-12-01';
-const fixtureNames = ['kids-with-consent', 'kids-without-consent'] as const;
+const fixtureNames = ['kids-with-consent', 'kids-without-consent', 'kids-ad-partner'] as const;
 type Name = (typeof fixtureNames)[number] | 'eu-saas' | 'us-consumer' | 'br-app' | 'ca-quebec';
 
 function load(name: Name): Answers {
@@ -54,27 +54,9 @@ const coppaChecklist = readJson('questionnaires/law/us-coppa/checklist.json') as
 	items: Array<{id: string; kind?: string; verify?: boolean}>;
 };
 
-/** The reading app with an advertising partner that receives children's data. */
+/** The reading app with an advertising partner that receives children's data, on separate consent. */
 const withAdPartner = (change: (answers: Answers) => void = () => undefined): Answers =>
-	variant('kids-with-consent', (answers) => {
-		answers.recipients.push({
-			id: 'kidads',
-			name: 'KidAds Network',
-			entity: 'KidAds, Inc.',
-			role: 'controller',
-			purpose: 'shows contextual ads for children’s books',
-			purposes: ['reading'],
-			dataItems: ['device-id'],
-			locations: ['US'],
-			consent: 'opt-in',
-			choiceHow: 'a parent turns it on in the parent area',
-			privacyUrl: 'https://kidads.example/privacy',
-			sold: false,
-			shared: false,
-		});
-		answers.coppa!.separateDisclosureConsent = true;
-		change(answers);
-	});
+	variant('kids-ad-partner', change);
 
 // Data -----------------------------------------------------------------------------------
 

@@ -26,7 +26,12 @@ import {planTargets} from '../../source/ui/screens/write.js';
 import {lintMarkdown} from '../helpers/markdown.js';
 
 const today = '2026-12-01';
-const fixtureNames = ['wa-period-tracker', 'nv-fitness-geofence', 'marked-but-no'] as const;
+const fixtureNames = [
+	'wa-period-tracker',
+	'nv-fitness-geofence',
+	'marked-but-no',
+	'wa-nv-sale',
+] as const;
 type Name = (typeof fixtureNames)[number] | 'eu-saas' | 'us-consumer' | 'global-reps';
 
 function load(name: Name): Answers {
@@ -223,10 +228,7 @@ test('none of its text or questions appear when it does not apply', (t) => {
 
 test('every consumer health checklist item is served by a question, drafted for some fixture, and checked', (t) => {
 	const byQuestion = new Set(allQuestions().flatMap(({question}) => question.serves ?? []));
-	const sold = variant('wa-period-tracker', (a) => {
-		a.recipients[1]!.sold = true;
-		a.consumerHealth!.saleAuthorization = true;
-	});
+	const sold = load('wa-nv-sale');
 	const byText = new Set<string>();
 	for (const answers of [
 		load('wa-period-tracker'),
@@ -321,17 +323,19 @@ test('Washington and Nevada together: both laws, deadlines and bans, each cited 
 });
 
 test('a sale is described with the signed, one-year authorization; affiliates are named', (t) => {
-	const answers = variant('wa-period-tracker', (a) => {
-		a.recipients[1]!.sold = true;
-		a.recipients[1]!.healthAffiliate = true;
-		a.consumerHealth!.saleAuthorization = true;
-	});
+	const answers = load('wa-nv-sale');
 	const {markdown, served} = drafted(answers, 'consumer-health');
 	t.regex(
 		markdown,
 		/which you sign and date.*expires one year after you sign it \(RCW 19\.373\.070\)/,
 	);
-	t.regex(markdown, /Our affiliates that receive consumer health data: Cascadia Cycle Study\./);
+	t.regex(markdown, /consumers in Nevada only with their written authorization/);
+	t.regex(
+		markdown,
+		/\| Cascadia Cycle Study \(University of Cascadia\) \| Third party \| Cycle log \| .* \| Sold only with your signed authorization, separate from any consent \|/,
+	);
+	t.regex(markdown, /\| Lunara Labs \(Lunara Labs LLC\) \| Our affiliate \|/);
+	t.regex(markdown, /Our affiliates that receive consumer health data: Lunara Labs\./);
 	t.true(served.has('US-WA-SELL'));
 	t.deepEqual(findings(answers), []);
 });
@@ -342,7 +346,12 @@ test('a geofence is never denied in the text', (t) => {
 });
 
 test('the drafted Markdown lints clean, and the same answers give the same bytes', (t) => {
-	for (const answers of [load('wa-period-tracker'), load('nv-fitness-geofence'), both()]) {
+	for (const answers of [
+		load('wa-period-tracker'),
+		load('nv-fitness-geofence'),
+		load('wa-nv-sale'),
+		both(),
+	]) {
 		for (const kind of ['policy', 'rights', 'consumer-health'] as const) {
 			const first = drafted(answers, kind).markdown;
 			t.deepEqual(lintMarkdown(first), [], kind);

@@ -266,11 +266,13 @@ function recipientKind(recipient: Recipient): Key {
 }
 
 function recipientTerms(recipient: Recipient): Key {
-	return recipient.role === 'processor'
+	return recipient.role === 'processor' && recipient.sold !== true
 		? 'terms.processor'
-		: recipient.healthShareBasis === 'consent'
-			? 'terms.consent'
-			: 'terms.necessary';
+		: recipient.sold === true
+			? 'terms.sale'
+			: recipient.healthShareBasis === 'consent'
+				? 'terms.consent'
+				: 'terms.necessary';
 }
 
 function shareSection(ctx: DraftContext, states: readonly State[]): Section {
