@@ -147,6 +147,15 @@ test('Nevada alone: Nevada reasons only, and Washington is never cited', (t) => 
 	}
 
 	t.regex(health.markdown, /Nevada bans this within 1,750 feet/);
+	const selling = variant('nv-fitness-geofence', (a) => {
+		a.consumerHealth!.geofencing = false;
+		a.consumerHealth!.saleAuthorization = true;
+		a.recipients[0]!.sold = true;
+	});
+	const sale = drafted(selling, 'consumer-health').markdown;
+	t.regex(sale, /expires one year after you sign it\./);
+	t.notRegex(sale, /RCW/);
+	t.deepEqual(findings(selling), []);
 	t.regex(health.markdown, /within 45 days of authenticating your request/);
 });
 
@@ -191,7 +200,7 @@ test('the answer decides, asked only of companies serving Washington or Nevada',
 test('the question suggests yes when a data item is marked as health data, to be confirmed', (t) => {
 	const entry = allQuestions().find(({fullId}) => fullId === 'consumerHealth.collects')!;
 	t.true(entry.question.confirmDefault);
-	t.regex(entry.question.help, /fitness.*menstrual.*inferences/s);
+	t.regex(entry.question.help, /fitness.*period.*inferences/s);
 	const context = {today, suggestions: {}};
 	t.is(defaultValue(entry.question, load('wa-period-tracker'), context), true);
 	const unmarked = variant('wa-period-tracker', (a) => {
@@ -317,7 +326,7 @@ test('Washington and Nevada together: both laws, deadlines and bans, each cited 
 		markdown,
 		/Washington bans this within 2,000 feet, RCW 19\.373\.080; Nevada within 1,750 feet/,
 	);
-	t.regex(markdown, /Nevada Attorney General enforces/);
+	t.regex(markdown, /enforced by the Nevada Attorney General alone/);
 	t.regex(markdown, /\*\*Review and change:\*\* we have no process for asking us to change/);
 	t.regex(markdown, /We do not let third parties collect consumer health data about you over time/);
 });
@@ -329,7 +338,6 @@ test('a sale is described with the signed, one-year authorization; affiliates ar
 		markdown,
 		/which you sign and date.*expires one year after you sign it \(RCW 19\.373\.070\)/,
 	);
-	t.regex(markdown, /consumers in Nevada only with their written authorization/);
 	t.regex(
 		markdown,
 		/\| Cascadia Cycle Study \(University of Cascadia\) \| Third party \| Cycle log \| .* \| Sold only with your signed authorization, separate from any consent \|/,

@@ -332,9 +332,10 @@ function shareSection(ctx: DraftContext, states: readonly State[]): Section {
 
 function saleSection(ctx: DraftContext, states: readonly State[]): Section {
 	const sells = healthSales(ctx.answers).length > 0;
-	const blocks: Block[] = sells
-		? states.map((code): Block => ({type: 'paragraph', text: text.t(`sale.${code}`)}))
-		: [{type: 'paragraph', text: text.t('sale.none')}];
+	const cite = states.includes('WA') ? ' (RCW 19.373.070)' : '';
+	const blocks: Block[] = [
+		{type: 'paragraph', text: sells ? text.t('sale.yes', {cite}) : text.t('sale.none')},
+	];
 	return {
 		title: text.s('sale.title'),
 		serves: sells ? ['US-WA-SELL', 'US-NV-CHD'] : ['US-NV-CHD'],
