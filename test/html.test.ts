@@ -1,5 +1,5 @@
 import test from 'ava';
-import {documentKinds, render} from '../source/core/drafting/documents.js';
+import {coreKinds, render} from '../source/core/drafting/documents.js';
 import {pageStyle, renderHtml} from '../source/core/drafting/html.js';
 import {renderJson} from '../source/core/drafting/json.js';
 import {readMarker} from '../source/core/drafting/marker.js';
@@ -28,7 +28,7 @@ const files = {policy: 'PRIVACY', rights: 'DATA-RIGHTS'} as const;
 // --- Goldens and determinism ---------------------------------------------------------------
 
 for (const name of exampleNames) {
-	for (const kind of documentKinds) {
+	for (const kind of coreKinds) {
 		for (const [format, extension] of [
 			['html', 'html'],
 			['json', 'json'],
@@ -43,7 +43,7 @@ for (const name of exampleNames) {
 
 test('same answers, same HTML and JSON bytes (shuffled keys)', (t) => {
 	for (const name of exampleNames) {
-		for (const kind of documentKinds) {
+		for (const kind of coreKinds) {
 			const first = draftOk(example(name), kind).model;
 			for (const seed of [1, 2]) {
 				const again = draftOk(shuffleKeys(example(name), seed), kind).model;
@@ -57,7 +57,7 @@ test('same answers, same HTML and JSON bytes (shuffled keys)', (t) => {
 // --- One standalone, accessible page ----------------------------------------------------------
 
 for (const {name, answers} of answerSets) {
-	for (const kind of documentKinds) {
+	for (const kind of coreKinds) {
 		test(`${name}: the ${kind} page is standalone, titled, in order, with named tables and a working contents`, (t) => {
 			const {model, markdown} = draftOk(answers(), kind);
 			const html = render(model, 'html', sha256);

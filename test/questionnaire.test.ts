@@ -10,6 +10,7 @@ import type {Condition, Context, Question} from '../source/core/questionnaire/ty
 import {defaultValue, validateValue} from '../source/core/questionnaire/values.js';
 import {gaps, pruneHidden, sectionState} from '../source/core/questionnaire/walk.js';
 import {referenceValidator} from './helpers/ajv.js';
+import {kindsFor} from './helpers/documents.js';
 import {draftOk, example, exampleNames, regimeFixtures, variants} from './helpers/answers.js';
 
 type Node = {
@@ -241,7 +242,7 @@ function draftedSets(): Array<{name: string; answers: unknown}> {
 
 const servedByDrafter = new Set<string>();
 for (const {answers} of draftedSets()) {
-	for (const kind of ['policy', 'rights'] as const) {
+	for (const kind of kindsFor(answers)) {
 		for (const id of servedIds(draftOk(answers, kind).model)) {
 			servedByDrafter.add(id);
 		}

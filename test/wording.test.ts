@@ -1,7 +1,7 @@
 import test from 'ava';
-import {documentKinds} from '../source/core/drafting/documents.js';
 import {draftOk} from './helpers/answers.js';
-import {bundledExamples, completeFixtures} from './helpers/documents.js';
+import {regimeFixtures} from './helpers/answers.js';
+import {bundledExamples, completeFixtures, kindsFor} from './helpers/documents.js';
 import {
 	readerLines,
 	rules,
@@ -153,7 +153,15 @@ answers as founders type them, each a trap the drafter once fell into.
 */
 const knownDefects = new Set<string>([]);
 
-const answerSets = [...bundledExamples(), ...completeFixtures()];
+const answerSets = [
+	...bundledExamples(),
+	...completeFixtures(),
+	// Every regime's test companies too: each law's own wording.
+	...regimeFixtures().map(({name, answers}) => ({
+		name: `test/fixtures/law/${name}`,
+		answers: () => structuredClone(answers),
+	})),
+];
 
 test('the wording tests cover every bundled example and a complete fixture', (t) => {
 	t.true(answerSets.length >= 4, answerSets.map((set) => set.name).join(', '));
@@ -172,7 +180,7 @@ test('the wording tests cover every bundled example and a complete fixture', (t)
 });
 
 for (const {name, answers} of answerSets) {
-	for (const kind of documentKinds) {
+	for (const kind of kindsFor(answers())) {
 		for (const rule of rules) {
 			const id = `${name}/${kind}/${rule.id}`;
 			const declare = knownDefects.has(id) ? test.failing : test;

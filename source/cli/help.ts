@@ -49,14 +49,16 @@ Examples
 
 The documents are drafts to review, not legal advice.`,
 	generate: `Usage
-  $ privacy-wizard generate [--document policy|rights] [--format markdown|html|json]
+  $ privacy-wizard generate [--document KIND] [--format markdown|html|json]
                             [--out PATH]
 
 Writes the document to stdout, or to PATH (never replacing a file edited by hand
 unless --force). Dates come from the answers, so the same answers give the same bytes.
 
 Options
-  -d, --document    policy (default) or rights (the standalone data-rights section)
+  -d, --document    policy (default), rights (the standalone data-rights section),
+                    or a document a law that applies requires: consumer-health
+                    (the consumer health data privacy policy, Washington and Nevada)
   --format          markdown, html (one standalone, accessible page: no script,
                     style inline) or json (the document model, described by
                     dist/document.schema.json). Default: markdown on stdout;
@@ -82,13 +84,14 @@ Options
 
 ${common}`,
 	preview: `Usage
-  $ privacy-wizard preview [--document policy|rights] [--plain]
+  $ privacy-wizard preview [--document KIND] [--plain]
 
 Renders the document in the terminal: a scrollable view in a terminal, plain
 text when piped.
 
 Options
-  -d, --document    policy (default) or rights
+  -d, --document    policy (default), rights, or a document a law requires
+                    (see privacy-wizard generate --help)
   --plain           Print plain text even in a terminal
 
 ${common}`,

@@ -7,7 +7,7 @@ import {
 	type Finding,
 	type LawReport,
 } from '../core/checks/findings.js';
-import {draft, render, type DocumentKind} from '../core/drafting/documents.js';
+import {documentTargets, draft, render} from '../core/drafting/documents.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import type {Parsed} from '../cli/args.js';
 import {colorEnabled, painter} from '../cli/style.js';
@@ -25,17 +25,12 @@ export async function documentFindings(
 	source: AnswersSource,
 ): Promise<Finding[]> {
 	const root = documentsRoot(source);
-	const outputs = answers['outputs'] as {policyPath?: string; rightsPath?: string} | undefined;
-	if (!root || !outputs) {
+	if (!root || answers['outputs'] === undefined) {
 		return [];
 	}
 
 	const findings: Finding[] = [];
-	const targets: Array<[DocumentKind, string | undefined]> = [
-		['policy', outputs.policyPath],
-		['rights', outputs.rightsPath],
-	];
-	for (const [kind, relative] of targets) {
+	for (const {kind, path: relative} of documentTargets(answers)) {
 		if (!relative) {
 			continue;
 		}

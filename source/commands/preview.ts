@@ -1,5 +1,5 @@
 import process from 'node:process';
-import {documentKinds} from '../core/drafting/documents.js';
+import {documentKinds, documentLabel} from '../core/drafting/documents.js';
 import {oneOf, type Parsed} from '../cli/args.js';
 import {colorEnabled} from '../cli/style.js';
 import {UsageError} from '../errors.js';
@@ -24,7 +24,8 @@ export async function preview({values, positionals}: Parsed): Promise<number> {
 		process.env['TERM'] !== 'dumb';
 	if (interactive) {
 		const {runPreview} = await import('../ui/run.js');
-		return runPreview(markdown, kind === 'policy' ? 'Privacy policy' : 'Data-rights section');
+		const label = documentLabel(kind);
+		return runPreview(markdown, label.charAt(0).toUpperCase() + label.slice(1));
 	}
 
 	// Piped or --plain: the rendered text, without styles unless colour is forced.

@@ -1,7 +1,13 @@
 import {createHash} from 'node:crypto';
 import path from 'node:path';
 import process from 'node:process';
-import {draft, render, type DocumentFormat, type DocumentKind} from '../core/drafting/documents.js';
+import {
+	documentLabel,
+	draft,
+	render,
+	type DocumentFormat,
+	type DocumentKind,
+} from '../core/drafting/documents.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {formatPath} from '../core/questionnaire/paths.js';
 import {OperationError} from '../errors.js';
@@ -22,13 +28,19 @@ export function draftOrFail(
 		return format === 'markdown' ? result.markdown : render(result.model, format, sha256);
 	}
 
+	if ('inapplicable' in result) {
+		throw new OperationError(
+			`No ${documentLabel(kind)} is drafted for the answers in ${describeSource(source)}: no law that applies to them requires one. \`privacy-wizard check --explain\` lists the laws that apply and why.`,
+		);
+	}
+
 	const shown = result.gaps
 		.slice(0, 8)
 		.map((gap) => `  - ${gap.section.title} → ${gap.question.prompt} (${formatPath(gap.path)})`);
 	const more = result.gaps.length > 8 ? [`  - and ${result.gaps.length - 8} more`] : [];
 	throw new OperationError(
 		[
-			`The answers in ${describeSource(source)} are not complete yet, so no ${kind === 'policy' ? 'policy' : 'data-rights section'} was drafted (it would have gaps):`,
+			`The answers in ${describeSource(source)} are not complete yet, so no ${documentLabel(kind)} was drafted (it would have gaps):`,
 			...(result.gaps.length > 0
 				? [...shown, ...more]
 				: ['  - some required fields are missing; `privacy-wizard check` lists them']),

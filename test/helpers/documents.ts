@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseAnswers} from '../../source/core/answers/load.js';
 import type {DraftAnswers} from '../../source/core/answers/types.js';
-import {documentKinds, draft} from '../../source/core/drafting/documents.js';
+import {documentTargets, draft} from '../../source/core/drafting/documents.js';
 import {root, sha256} from './answers.js';
 
 export type AnswerSet = {name: string; answers: () => DraftAnswers};
@@ -36,8 +36,13 @@ export function completeFixtures(): AnswerSet[] {
 		.filter((file) => {
 			const answers = load(file);
 			return (
-				answers !== undefined && documentKinds.every((kind) => draft(answers, kind, sha256).ok)
+				answers !== undefined && kindsFor(answers).every((kind) => draft(answers, kind, sha256).ok)
 			);
 		})
 		.map((file) => ({name: file, answers: () => load(file)!}));
+}
+
+/** The documents a set of answers gets: the policy, the rights section, and any a law adds. */
+export function kindsFor(answers: unknown): string[] {
+	return documentTargets(answers as DraftAnswers).map((target) => target.kind);
 }

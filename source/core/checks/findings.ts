@@ -6,6 +6,7 @@ so `check` is never green on missing text.
 */
 import type {Answers, DraftAnswers, PartialAnswers} from '../answers/types.js';
 import {isComplete} from '../answers/load.js';
+import {applicableDocuments, draftContext} from '../drafting/compose.js';
 import {draftPolicy} from '../drafting/policy.js';
 import {servedIds} from '../drafting/model.js';
 import {coreText} from '../drafting/text.js';
@@ -226,12 +227,19 @@ function coreFindings(answers: PartialAnswers): Finding[] {
 }
 
 /**
-The drafted policy must serve every checklist item that applies: an item of a law that applies,
-whose condition holds, that the text has to state. What it misses is an error (a warning for
-items marked "verify").
+The drafted policy, with the documents of their own the laws that apply require, must serve every
+checklist item that applies: an item of a law that applies, whose condition holds, that the text
+has to state. What it misses is an error (a warning for items marked "verify").
 */
 function coverageFindings(answers: Answers, ctx: CheckContext, lists: Set<string>): Finding[] {
 	const served = servedIds(draftPolicy(answers));
+	const drafting = draftContext(answers);
+	for (const document of applicableDocuments(drafting)) {
+		for (const id of servedIds(document.draft(drafting))) {
+			served.add(id);
+		}
+	}
+
 	const out: Finding[] = [];
 	for (const list of checklists) {
 		if (!lists.has(list.regime)) {

@@ -1,7 +1,7 @@
 import type {Answers} from '../answers/types.js';
 import {applicabilityOf} from '../law/applicability.js';
 import {regimes, units} from '../law/registry.js';
-import type {DraftContext, Drafting, Part} from '../law/types.js';
+import type {DraftContext, Drafting, Part, RegimeDocument} from '../law/types.js';
 import {buildIndex} from './common.js';
 
 /** The context every drafted document shares: the answers and the laws that apply. */
@@ -22,8 +22,15 @@ The drafting of every unit that applies, in document order: each regime that app
 family with a member that does.
 */
 export function drafters(ctx: DraftContext): Drafting[] {
+	return applyingDrafting(ctx.applies);
+}
+
+/** The drafting of each regime that applies and of each family with a member that does. */
+export function applyingDrafting(applies: (regime: string) => boolean): Drafting[] {
 	const ids = new Set(
-		ctx.regimes.flatMap((regime) => [regime.id, ...(regime.family ? [regime.family] : [])]),
+		regimes
+			.filter((regime) => applies(regime.id))
+			.flatMap((regime) => [regime.id, ...(regime.family ? [regime.family] : [])]),
 	);
 	return units.filter((unit) => ids.has(unit.id) && unit.drafting).map((unit) => unit.drafting!);
 }
@@ -61,4 +68,14 @@ export function contribute(
 		serves: parts.flatMap((part) => part.serves),
 		blocks: parts.flatMap((part) => part.blocks),
 	};
+}
+
+/** Every document of its own a unit declares, applicable or not (for `--document` and labels). */
+export const unitDocuments: readonly RegimeDocument[] = units.flatMap(
+	(unit) => unit.drafting?.documents ?? [],
+);
+
+/** The documents of their own of the units that apply. */
+export function applicableDocuments(ctx: DraftContext): RegimeDocument[] {
+	return drafters(ctx).flatMap((drafting) => drafting.documents ?? []);
 }

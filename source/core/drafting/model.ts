@@ -9,7 +9,8 @@ export type Section = {
 };
 
 export type DocumentModel = {
-	kind: 'policy' | 'rights';
+	/** `policy`, `rights`, or a regime's own document (`consumer-health`). */
+	kind: string;
 	title: Inline[];
 	/** Blocks between the title and the first section (dates, who this is from). */
 	intro: Block[];

@@ -10,12 +10,25 @@ import type {Computed, Fact, Family, Regime, Unit} from './types.js';
 import {uk} from './uk/index.js';
 import {usCa} from './us-ca/index.js';
 import {usStates} from './us-states/index.js';
+import {usCoppa} from './us-coppa/index.js';
+import {usHealth} from './us-health/index.js';
 
 /**
 Every regime privacy-wizard drafts, in the order their text appears. Adding a regime is a module
 under source/core/law/ and questionnaires/law/, and one line here.
 */
-export const regimes: readonly Regime[] = [euGdpr, uk, ePrivacy, ch, br, ca, usCa, usStates];
+export const regimes: readonly Regime[] = [
+	euGdpr,
+	uk,
+	ePrivacy,
+	ch,
+	br,
+	ca,
+	usCa,
+	usStates,
+	usHealth,
+	usCoppa,
+];
 
 /** Text shared by a family of regimes, drafted once before its members' own. */
 export const families: readonly Family[] = [gdprFamily];

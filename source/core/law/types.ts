@@ -10,7 +10,7 @@ import type {Answers, PartialAnswers, Purpose, Recipient, Region} from '../answe
 import type {Finding} from '../checks/finding.js';
 import type {Index} from '../drafting/common.js';
 import type {Block, Inline} from '../drafting/markdown.js';
-import type {Section} from '../drafting/model.js';
+import type {DocumentModel, Section} from '../drafting/model.js';
 import type {Condition, Questionnaire, Section as QuestionSection} from '../questionnaire/types.js';
 
 export type Applicability = {
@@ -114,6 +114,20 @@ export type DraftContext = {
 	regimes: readonly Regime[];
 };
 
+/**
+A document a law requires besides the policy (Washington's separate consumer health data privacy
+policy): drafted while the unit applies, by `generate --document <kind>` and by the wizard.
+*/
+export type RegimeDocument = {
+	/** Its `--document` name (`consumer-health`), unique across units. */
+	kind: string;
+	/** What it is, in lists and messages ("consumer health data privacy policy"). */
+	label: string;
+	/** The key of the answers' `outputs` that names its file (`healthPolicyPath`). */
+	output: string;
+	draft: (ctx: DraftContext) => DocumentModel;
+};
+
 /** The contributions a unit makes to the documents; each slot is optional. */
 export type Drafting = {
 	/** Lines of the summary's "Your rights", one per unit that has rights to name. */
@@ -145,6 +159,8 @@ export type Drafting = {
 	complaints?: (ctx: DraftContext) => Part | undefined;
 	/** Top-level sections of its own (the California notice). */
 	notices?: (ctx: DraftContext) => Section[];
+	/** Documents of its own, beside the policy and the data-rights section. */
+	documents?: readonly RegimeDocument[];
 };
 
 export type CheckContext = {

@@ -3,7 +3,12 @@ import {Box} from 'ink';
 import {Text} from '../palette.js';
 import {useEffect, useReducer} from 'react';
 import type {DraftAnswers} from '../../core/answers/types.js';
-import {draft, type DocumentKind} from '../../core/drafting/documents.js';
+import {
+	documentLabel,
+	documentTargets,
+	draft,
+	type DocumentKind,
+} from '../../core/drafting/documents.js';
 import {
 	addRevision,
 	changedSections,
@@ -86,13 +91,9 @@ export async function planTargets(
 	answers: DraftAnswers,
 	io: WizardIo,
 ): Promise<Target[] | {incomplete: number}> {
-	const outputs = (answers['outputs'] ?? {}) as {policyPath?: string; rightsPath?: string};
-	const wanted: Array<[DocumentKind, string | undefined]> = [
-		['policy', outputs.policyPath ?? 'PRIVACY.md'],
-		['rights', outputs.rightsPath],
-	];
 	const targets: Target[] = [];
-	for (const [kind, relative] of wanted) {
+	for (const {kind, path: named} of documentTargets(answers)) {
+		const relative = named ?? (kind === 'policy' ? 'PRIVACY.md' : undefined);
 		if (!relative) continue;
 		const result = draft(answers, kind, io.hash);
 		if (!result.ok) return {incomplete: result.gaps.length};
@@ -367,10 +368,7 @@ export function WriteScreen({
 					{state.targets.map((target) => (
 						<Box key={target.kind} flexDirection="column" marginBottom={1}>
 							<Text bold>
-								{target.relative}{' '}
-								<Text dimColor>
-									({target.kind === 'policy' ? 'privacy policy' : 'data-rights section'})
-								</Text>
+								{target.relative} <Text dimColor>({documentLabel(target.kind)})</Text>
 							</Text>
 							<DiffPreview target={target} width={width} />
 						</Box>
