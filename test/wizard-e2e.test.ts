@@ -128,7 +128,7 @@ async function firstRun(t: Terminal): Promise<void> {
 	await t.waitFor('Recipients');
 	t.mark();
 	t.write('f');
-	await t.answer('', 'authorities, courts or the police');
+	await t.waitFor('authorities, courts or the police');
 	await t.answer('', 'How do you check such requests?');
 	await t.answer('', 'lawyers, auditors or insurers');
 	await t.answer('', 'merger or acquisition');
