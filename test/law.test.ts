@@ -428,3 +428,46 @@ test('every checklist item of every regime has a citation and belongs to a known
 		if (item.condition) t.truthy(item.conditionText, `${item.id} explains its condition`);
 	}
 });
+
+test('representatives outside their territory, and a UK Extension without the DPF, are errors', (t) => {
+	const answers = example('global-reps');
+	answers.representatives!.eu!.address.country = 'CA';
+	answers.representatives!.uk!.address.country = 'IE';
+	const ids = errorIds(answers);
+	t.true(ids.includes('GDPR-13.1.a-REP'));
+	t.true(ids.includes('UK-REP'));
+
+	const extension = example('eu-saas');
+	const sendgrid = extension.recipients.find((recipient) => recipient.id === 'sendgrid')!;
+	sendgrid.certifications = ['uk-extension'];
+	t.true(errorIds(extension).includes('UK-XFER'));
+});
+
+test('a service open below the age of digital consent but not offered to children is a warning', (t) => {
+	const answers = example('eu-saas');
+	answers.children.minimumAge = 14;
+	const found = findings(answers).find((item) => item.id === 'GDPR-8');
+	t.is(found?.severity, 'warning');
+	t.regex(found!.fix, /16/);
+
+	const uk = ukOnly();
+	uk.children.minimumAge = 14;
+	t.false(
+		findings(uk).some((item) => item.id === 'GDPR-8'),
+		'13 is the UK age',
+	);
+});
+
+test('UK: marketing is no recognised legitimate interest; a complaint route must work online', (t) => {
+	const answers = example('eu-saas');
+	const newsletter = answers.purposes.find((purpose) => purpose.id === 'newsletter')!;
+	newsletter.legalBasis = 'legitimate-interests';
+	newsletter.legitimateInterest = 'telling our customers about new features';
+	newsletter.softOptIn = true;
+	newsletter.ukRecognisedInterest = 'crime';
+	t.true(findings(answers).some((item) => item.id === 'UK-RLI'));
+
+	const post = example('eu-saas');
+	post.rights.complaintsHow = 'by letter to our registered office.';
+	t.true(findings(post).some((item) => item.id === 'UK-COMPLAINT' && item.severity === 'warning'));
+});

@@ -10,6 +10,7 @@ import type {Block, Inline} from '../../drafting/markdown.js';
 import {listInWords, messages} from '../../drafting/text.js';
 import {adequacyTest, countryInSentence, isEea} from '../../jurisdictions/index.js';
 import {transferPart} from '../gdpr/index.js';
+import {regimeChecklist} from '../checklist.js';
 import type {Checklist, Regime, RegimeQuestions, TransferRule} from '../types.js';
 
 declare module '../../answers/types.js' {
@@ -25,6 +26,7 @@ declare module '../../answers/types.js' {
 }
 
 const text = messages(wording);
+const checklist = regimeChecklist(checklistData as Checklist);
 type Key = Parameters<typeof text.t>[0];
 
 const authorities: Readonly<Record<string, {name: string; url: string}>> = facts.authorities;
@@ -99,6 +101,24 @@ export const euGdpr: Regime = {
 				? authority.url
 				: undefined;
 		},
+	},
+	checks(ctx) {
+		const country = ctx.answers.representatives?.eu?.address?.country;
+		// Article 27(3): the representative is established in a member state of the people served.
+		return ctx.applies('eu-gdpr') && typeof country === 'string' && !isEea(country)
+			? [
+					checklist.finding(
+						'GDPR-13.1.a-REP',
+						'error',
+						`The EU representative's address is outside the European Economic Area (${country}).`,
+						'Appoint a representative established in an EU or EEA member state where people you serve live (Article 27(3) GDPR), and give its address.',
+						{
+							questionId: 'representatives.eu.address.country',
+							path: 'representatives.eu.address.country',
+						},
+					),
+				]
+			: [];
 	},
 	drafting: {
 		contacts(ctx) {

@@ -605,6 +605,25 @@ function familyChecks(ctx: CheckContext): Finding[] {
 		}
 	}
 
+	// Article 8: below the age of digital consent (16 in the EU by default, 13 in the UK), a
+	// service open to children must say so and get a parent's consent.
+	const eu = ctx.regimes.some((regime) => regime.family === 'gdpr' && regime.id === 'eu-gdpr');
+	const age = answers.children?.minimumAge;
+	const threshold = eu ? 16 : 13;
+	if (answers.children?.offered === false && typeof age === 'number' && age < threshold) {
+		out.push(
+			checklist.finding(
+				'GDPR-8',
+				'warning',
+				`The service is open from age ${age}, but says it is not offered to children.`,
+				eu
+					? 'In the EU, people under 16 (13 to 16 depending on the country) need a parent to consent for them: raise the minimum age to 16, or answer that the service is offered to children and describe parental consent.'
+					: 'In the UK, children under 13 need a parent to consent for them: raise the minimum age to 13, or answer that the service is offered to children and describe parental consent.',
+				{questionId: 'children.offered', path: 'children'},
+			),
+		);
+	}
+
 	if (
 		answers.dpo?.designated === true &&
 		answers.dpo.email !== undefined &&

@@ -10,7 +10,9 @@ import type {Block} from '../../drafting/markdown.js';
 import {messages, sentence} from '../../drafting/text.js';
 import {adequacyTest} from '../../jurisdictions/index.js';
 import {transferPart} from '../gdpr/index.js';
-import type {Checklist, Regime, RegimeQuestions, TransferRule} from '../types.js';
+import type {Finding} from '../../checks/finding.js';
+import {regimeChecklist} from '../checklist.js';
+import type {CheckContext, Checklist, Regime, RegimeQuestions, TransferRule} from '../types.js';
 
 type RecognisedInterest =
 	'public-task-request' | 'national-security' | 'emergencies' | 'crime' | 'safeguarding';
@@ -38,6 +40,7 @@ declare module '../../answers/types.js' {
 }
 
 const text = messages(wording);
+const checklist = regimeChecklist(checklistData as Checklist);
 type Key = Parameters<typeof text.t>[0];
 
 const adequacy = facts.adequacy as Array<{country: string; decision: string; scope?: string}>;
@@ -111,6 +114,7 @@ export const uk: Regime = {
 		usesRecognisedInterest: (answers) =>
 			(answers.purposes ?? []).some((purpose) => purpose?.ukRecognisedInterest !== undefined),
 	},
+	checks: ukChecks,
 	drafting: {
 		contacts(ctx) {
 			const representative = ctx.answers.representatives?.uk;
@@ -211,3 +215,98 @@ export const uk: Regime = {
 		},
 	},
 };
+
+/** What the UK GDPR as amended makes unlawful, beyond what is missing. */
+function ukChecks(ctx: CheckContext): Finding[] {
+	if (!ctx.applies('uk')) {
+		return [];
+	}
+
+	const out: Finding[] = [];
+	const {answers} = ctx;
+	const repCountry = answers.representatives?.uk?.address?.country;
+	if (typeof repCountry === 'string' && !isUk(repCountry)) {
+		out.push(
+			checklist.finding(
+				'UK-REP',
+				'error',
+				`The UK representative's address is outside the United Kingdom (${repCountry}).`,
+				'Appoint a representative established in the United Kingdom (Article 27(3) UK GDPR) and give its address.',
+				{
+					questionId: 'representatives.uk.address.country',
+					path: 'representatives.uk.address.country',
+				},
+			),
+		);
+	}
+
+	for (const [index, recipient] of (answers.recipients ?? []).entries()) {
+		const certifications = recipient?.certifications ?? [];
+		if (certifications.includes('uk-extension') && !certifications.includes('eu-us-dpf')) {
+			out.push(
+				checklist.finding(
+					'UK-XFER',
+					'error',
+					`recipients[${index}] ("${recipient?.name ?? ''}") is said to be certified under the UK Extension but not under the EU-US Data Privacy Framework it extends.`,
+					'Check the recipient on the official DPF list: only EU-US DPF participants can join the UK Extension. Correct its certifications, or choose the IDTA or the UK Addendum.',
+					{questionId: 'recipients.certifications', path: `recipients[${index}].certifications`},
+				),
+			);
+		}
+	}
+
+	// Article 22B: special categories only with explicit consent, or a contract or law together
+	// with the substantial public interest condition.
+	const decisions = answers.automatedDecisions;
+	if (decisions?.used === true) {
+		const special = (answers.dataItems ?? []).filter(
+			(item) =>
+				item?.sensitive?.article9 !== undefined &&
+				item.sensitive.article9 !== 'explicit-consent' &&
+				item.sensitive.article9 !== 'substantial-public-interest',
+		);
+		if (special.length > 0) {
+			out.push(
+				checklist.finding(
+					'UK-ADM',
+					'warning',
+					`You make solely automated decisions and process special categories of data (${special.map((item) => item?.name ?? '').join(', ')}) on a condition that UK law does not allow for such decisions.`,
+					'Make sure no significant decision uses these data, or base their processing on explicit consent (Article 22B UK GDPR).',
+					{questionId: 'dataItems.sensitive.article9', path: 'dataItems'},
+				),
+			);
+		}
+	}
+
+	for (const [index, purpose] of (answers.purposes ?? []).entries()) {
+		if (purpose?.ukRecognisedInterest !== undefined && purpose.directMarketing === true) {
+			out.push(
+				checklist.finding(
+					'UK-RLI',
+					'warning',
+					`purposes[${index}] ("${purpose.name ?? ''}") is direct marketing, which is not a recognised legitimate interest.`,
+					'Marketing is only an example of an ordinary legitimate interest (Article 6(9) UK GDPR): answer "None of these" and state the interest in words.',
+					{
+						questionId: 'purposes.ukRecognisedInterest',
+						path: `purposes[${index}].ukRecognisedInterest`,
+					},
+				),
+			);
+		}
+	}
+
+	const how = answers.rights?.complaintsHow;
+	if (typeof how === 'string' && !/@|https?:\/\/|\bform\b|\bapp\b|e-?mail|online/i.test(how)) {
+		out.push(
+			checklist.finding(
+				'UK-COMPLAINT',
+				'warning',
+				'The way to complain to you does not look usable electronically.',
+				'Offer a complaint form, an email address or a place in your app (section 164A(3) DPA 2018 asks for a means such as an electronic form).',
+				{questionId: 'rights.complaintsHow', path: 'rights.complaintsHow'},
+			),
+		);
+	}
+
+	return out;
+}
