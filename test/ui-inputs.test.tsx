@@ -267,7 +267,10 @@ test('Choice: a filter without a match says so', async (t) => {
 	const view = renderWithKeys(<Choice searchable options={countries} onSubmit={() => {}} />, {t});
 	await view.pressWhen('type to filter', 'zzq');
 	const frame = await view.waitForFrame('No match');
-	t.true(frame.includes('Backspace to change the filter'));
+	t.true(frame.includes('Backspace or ^U to change the filter'));
+	view.press(keys.ctrlU);
+	const cleared = await view.waitForFrame('type to filter');
+	t.true(rows(cleared).length > 1, 'Ctrl-U brings every row back');
 });
 
 test('Choice: a long list scrolls and says how many rows are hidden', async (t) => {

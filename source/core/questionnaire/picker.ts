@@ -72,6 +72,7 @@ export type PickerEvent =
 	| {type: 'type'; text: string}
 	| {type: 'space'}
 	| {type: 'backspace'}
+	| {type: 'clear'}
 	| {type: 'move'; delta: number}
 	| {type: 'toggle'}
 	| {type: 'enter'};
@@ -146,6 +147,10 @@ export function reducePicker(state: PickerState, event: PickerEvent): PickerStat
 			return state.searchable && state.filter !== ''
 				? withFilter(state, [...state.filter].slice(0, -1).join(''))
 				: state;
+		}
+
+		case 'clear': {
+			return state.searchable && state.filter !== '' ? withFilter(state, '') : state;
 		}
 
 		case 'move': {

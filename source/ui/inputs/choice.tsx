@@ -35,6 +35,7 @@ function eventFor(input: string, key: Keypress): PickerEvent | undefined {
 	if (key.pageUp) return {type: 'move', delta: -8};
 	if (key.pageDown) return {type: 'move', delta: 8};
 	if (key.tab) return {type: 'toggle'};
+	if (key.ctrl && input === 'u') return {type: 'clear'};
 	if (input === ' ' && !key.ctrl && !key.meta) return {type: 'space'};
 	if (isBackspace(input, key)) return {type: 'backspace'};
 	const text = printable(input, key);
@@ -43,7 +44,7 @@ function eventFor(input: string, key: Keypress): PickerEvent | undefined {
 
 /**
 A list to pick from: ↑/↓ to move, Enter to choose; with `multiple`, Space (or Tab) ticks the
-highlighted row. A filter line narrows long lists: typing only filters.
+highlighted row. A filter line narrows long lists: typing only filters, Ctrl-U clears it.
 */
 export function Choice({
 	options,
@@ -84,7 +85,7 @@ export function Choice({
 					{state.filter === '' ? <Text dimColor> type to filter</Text> : null}
 				</Text>
 			) : null}
-			{shown.length === 0 ? <Text dimColor>No match. Backspace to change the filter.</Text> : null}
+			{shown.length === 0 ? <Text dimColor>No match. Backspace or ^U to change the filter.</Text> : null}
 			{start > 0 ? <Text dimColor> ↑ {start} more</Text> : null}
 			{shown.map((option, index) => {
 				const active = start + index === state.cursor;
@@ -107,7 +108,7 @@ export function Choice({
 					{state.selected.length} selected
 					{state.filter.trim() === ''
 						? ''
-						: ' · Enter ticks the highlighted one and clears the filter'}
+						: ' · Enter ticks the highlighted one and clears the filter · Tab ticks it · ^U clears'}
 				</Text>
 			) : null}
 		</Box>
