@@ -7,7 +7,11 @@ import {evaluate} from '../source/core/questionnaire/conditions.js';
 import {parsePath} from '../source/core/questionnaire/paths.js';
 import {allQuestions, questionnaire} from '../source/core/questionnaire/questionnaire.js';
 import type {Condition, Context, Question} from '../source/core/questionnaire/types.js';
-import {defaultValue, validateValue} from '../source/core/questionnaire/values.js';
+import {
+	defaultValue,
+	parseWholeNumber,
+	validateValue,
+} from '../source/core/questionnaire/values.js';
 import {gaps, pruneHidden, sectionState} from '../source/core/questionnaire/walk.js';
 import {referenceValidator} from './helpers/ajv.js';
 import {kindsFor} from './helpers/documents.js';
@@ -533,4 +537,38 @@ test('sectionState: not started, needs attention, complete', (t) => {
 	t.is(sectionState(company, {}), 'not-started');
 	t.is(sectionState(company, {controller: {legalName: 'Acme'}}), 'needs-attention');
 	t.is(sectionState(company, example('eu-saas') as PartialAnswers), 'complete');
+});
+
+test('a whole number is read as people write it, and nothing else is guessed', (t) => {
+	for (const [typed, value] of [
+		['2500000', 2_500_000],
+		[' 2,500,000 ', 2_500_000],
+		['2 500 000', 2_500_000],
+		['2_500_000', 2_500_000],
+		['$2.5m', 2_500_000],
+		['2.5 million', 2_500_000],
+		['40k', 40_000],
+		['1.25bn', 1_250_000_000],
+		['0', 0],
+		['-3', -3],
+	] as const) {
+		t.is(parseWholeNumber(typed), value, typed);
+	}
+
+	for (const typed of [
+		'2.5',
+		'1.2345k',
+		'25,00,000',
+		'2,5000',
+		'about 3m',
+		'3 apples',
+		'',
+		'1e6',
+	]) {
+		t.is(parseWholeNumber(typed), typed, `${typed} stays text, so validation explains`);
+	}
+
+	// A long run of digits or spaces is read in linear time, never a pathological backtrack.
+	t.is(parseWholeNumber(`${' '.repeat(50_000)}x`), `${' '.repeat(50_000)}x`);
+	t.is(typeof parseWholeNumber('9'.repeat(50_000)), 'string', 'beyond a safe integer stays text');
 });

@@ -13,6 +13,7 @@ import {
 	defaultValue,
 	displayValue,
 	optionsOf,
+	parseWholeNumber,
 	validateValue,
 } from '../core/questionnaire/values.js';
 import {sectionState, visibleSections} from '../core/questionnaire/walk.js';
@@ -80,11 +81,11 @@ async function ask(
 				{
 					message,
 					default: initial === undefined ? undefined : String(initial),
-					validate: (value) => check(/^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+					validate: (value) => check(parseWholeNumber(value)),
 				},
 				output,
 			);
-			return /^\s*-?\d+\s*$/.test(text) ? Number(text) : text;
+			return parseWholeNumber(text);
 		}
 
 		case 'select': {

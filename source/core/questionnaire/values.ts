@@ -175,6 +175,39 @@ function validDate(value: string): boolean {
 Check a typed value. Returns the message to show under the prompt, or undefined when it is
 acceptable. Blank values are acceptable for optional questions (they clear the answer).
 */
+const numberScale: Record<string, number> = {
+	'': 1,
+	k: 1e3,
+	thousand: 1e3,
+	m: 1e6,
+	mn: 1e6,
+	million: 1e6,
+	b: 1e9,
+	bn: 1e9,
+	billion: 1e9,
+};
+
+/**
+A typed whole number as people write it: "2500000", "2,500,000", "2 500 000", "$2.5m", "40k".
+Anything else stays text, so validation says what is wrong instead of guessing.
+*/
+export function parseWholeNumber(text: string): number | string {
+	// Trimmed first, so no two optional runs of spaces meet: the match stays linear.
+	const match = /^(-)?\$?(\d{1,3}(?:[,_ \u00A0\u202F]\d{3})+|\d+)(?:\.(\d+))? ?([a-z]*)$/i.exec(
+		text.trim(),
+	);
+	const scale = match ? numberScale[match[4]!.toLowerCase()] : undefined;
+	if (!match || scale === undefined) return text;
+	const digits = match[2]!.replace(/[,_ \u00A0\u202F]/g, '');
+	const fraction = match[3] ?? '';
+	// Exact arithmetic on the digits: 2.5m is 2500000, never 2499999.9999.
+	const zeros = Math.round(Math.log10(scale));
+	if (fraction.length > zeros) return text;
+	const whole = Number(digits + fraction.padEnd(zeros, '0'));
+	if (!Number.isSafeInteger(whole)) return text;
+	return match[1] ? -whole : whole;
+}
+
 export function validateValue(
 	question: Question,
 	value: unknown,
@@ -237,7 +270,7 @@ export function validateValue(
 
 		case 'number': {
 			if (typeof value !== 'number' || !Number.isInteger(value)) {
-				return 'Enter a whole number.';
+				return 'Enter a whole number, such as 2500000, 2,500,000 or 2.5m.';
 			}
 
 			if (

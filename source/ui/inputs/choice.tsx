@@ -85,7 +85,9 @@ export function Choice({
 					{state.filter === '' ? <Text dimColor> type to filter</Text> : null}
 				</Text>
 			) : null}
-			{shown.length === 0 ? <Text dimColor>No match. Backspace or ^U to change the filter.</Text> : null}
+			{shown.length === 0 ? (
+				<Text dimColor>No match. Backspace or ^U to change the filter.</Text>
+			) : null}
 			{start > 0 ? <Text dimColor> ↑ {start} more</Text> : null}
 			{shown.map((option, index) => {
 				const active = start + index === state.cursor;

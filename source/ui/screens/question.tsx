@@ -4,7 +4,7 @@ import type {PartialAnswers} from '../../core/answers/types.js';
 import {getAt} from '../../core/questionnaire/paths.js';
 import type {Context, Option, Question} from '../../core/questionnaire/types.js';
 import {singleChoice} from '../../core/questionnaire/picker.js';
-import {defaultValue, optionsOf} from '../../core/questionnaire/values.js';
+import {defaultValue, optionsOf, parseWholeNumber} from '../../core/questionnaire/values.js';
 import type {AnswerPath} from '../../core/questionnaire/paths.js';
 import {Choice} from '../inputs/choice.js';
 import {TextInput} from '../inputs/text-input.js';
@@ -30,10 +30,6 @@ export type QuestionScreenProps = {
 function asText(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	return String(value);
-}
-
-function toNumber(text: string): number | string {
-	return /^\s*-?\d+\s*$/.test(text) ? Number(text) : text;
 }
 
 function Input({
@@ -72,7 +68,9 @@ function Input({
 		}
 
 		case 'number': {
-			return <TextInput initial={asText(value)} onSubmit={(text) => onAnswer(toNumber(text))} />;
+			return (
+				<TextInput initial={asText(value)} onSubmit={(text) => onAnswer(parseWholeNumber(text))} />
+			);
 		}
 
 		case 'yesno': {
