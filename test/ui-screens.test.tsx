@@ -275,7 +275,7 @@ test('ListScreen: records are listed by their label, then Add and Done', async (
 	const text = flat(frame);
 	t.true(text.includes('Kinds of personal data you collect'));
 	t.true(text.includes('Section 4 of 11'));
-	for (const hint of ['↑↓ move', 'Enter open', 'a add', 'd d remove', 'f done', 'Esc back']) {
+	for (const hint of ['↑↓ move', 'Enter open', 'a add', 'dd remove', 'f done', 'Esc back']) {
 		t.true(text.includes(hint), hint);
 	}
 

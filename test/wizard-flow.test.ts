@@ -270,3 +270,19 @@ test('back on the summary after a field, Enter confirms', (t) => {
 	const frame = currentFrame(answered);
 	t.is(frame?.kind === 'record' ? frame.cursor : -1, 0);
 });
+
+test('a list inside a record counts as the record question that opened it', (t) => {
+	const answers = {...loadExample('eu-saas')} as DraftAnswers;
+	delete answers['dataItems'];
+	let state = reduce(initialState(answers, context, false), {
+		type: 'openSection',
+		sectionId: 'data',
+	});
+	t.is(currentFrame(state)?.kind, 'list');
+	t.like(progress(state), {title: 'Personal data you collect', question: 1, questions: 1});
+	state = reduce(state, {type: 'list.add'});
+	t.like(progress(state), {question: 1, questions: 4});
+	state = answerInTurn(state, ['Email address', undefined]);
+	t.is(currentFrame(state)?.kind, 'list', 'the sources list is open');
+	t.like(progress(state), {question: 3, questions: 4});
+});

@@ -267,11 +267,13 @@ export function progress(
 
 	const sections = visibleSections(state.answers);
 	const index = sections.findIndex((section) => section.id === top.sectionId);
-	const questions = top.kind === 'questions' ? visibleQuestions(top, state.answers) : [];
-	const position =
-		top.kind === 'questions'
-			? questions.findIndex((question) => question.id === top.questionId)
-			: 0;
+	// A list or a record counts as the question that opened it: "Sources" is question 3 of the
+	// record's 4, never a "question 1 of 1" of its own.
+	const asking = frames.findLast((frame) => frame.kind === 'questions');
+	const questions = asking ? visibleQuestions(asking, state.answers) : [];
+	const position = asking
+		? questions.findIndex((question) => question.id === asking.questionId)
+		: 0;
 	return {
 		section: index + 1,
 		sections: sections.length,

@@ -137,7 +137,7 @@ export function ListScreen(props: ListScreenProps) {
 							['Enter', 'open'],
 							['a', 'add'],
 							...(onCatalog ? ([['c', 'from catalog']] as Array<[string, string]>) : []),
-							['d d', 'remove'],
+							['dd', 'remove'],
 							['f', 'done'],
 							['Esc', 'back'],
 							['^C', 'quit (saved)'],
