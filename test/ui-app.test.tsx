@@ -382,7 +382,7 @@ test('App: a detected service or a catalog pick opens on its summary: confirmed 
 	const summary = await view.waitForFrame('Check this entry');
 	t.true(summary.split('\n').some((line) => /Name of the recipient\s+Sentry$/.test(line)));
 	t.regex(summary, /Confirm \(\d+ fields need an answer first\)/);
-	t.regex(summary, /◆ Where does it store or access the data\?\s+✖ Add at least one entry/);
+	t.regex(summary, /◆ Where does it store or access the data\?\s+✖ Tick at least one/);
 	t.regex(summary, /Its role\s+Processor \/ service provider \(default\)/);
 	t.true(flat(summary).includes('Esc cancel (not added)'));
 	// Esc cancels the add: nothing is kept, the suggestion is offered again.

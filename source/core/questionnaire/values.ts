@@ -220,11 +220,11 @@ export function validateValue(
 			return undefined;
 		}
 
-		if (
-			question.type === 'list' ||
-			question.type === 'multiselect' ||
-			question.type === 'textlist'
-		) {
+		if (question.type === 'multiselect') {
+			return 'Tick at least one with Space, then Enter: this is required.';
+		}
+
+		if (question.type === 'list' || question.type === 'textlist') {
 			return 'Add at least one entry: this is required.';
 		}
 
