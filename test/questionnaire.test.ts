@@ -572,3 +572,18 @@ test('a whole number is read as people write it, and nothing else is guessed', (
 	t.is(parseWholeNumber(`${' '.repeat(50_000)}x`), `${' '.repeat(50_000)}x`);
 	t.is(typeof parseWholeNumber('9'.repeat(50_000)), 'string', 'beyond a safe integer stays text');
 });
+
+test('the wizard refuses a bare "as long as necessary" retention as it is typed', (t) => {
+	const criteria = allQuestions().find(
+		({fullId}) => fullId === 'purposes.retention.criteria',
+	)!.question;
+	for (const typed of [
+		'as long as necessary',
+		'  For  as long as is   necessary. ',
+		'INDEFINITELY',
+	]) {
+		t.regex(validateValue(criteria, typed, {}) ?? '', /not a retention period/, typed);
+	}
+
+	t.is(validateValue(criteria, 'as long as necessary to answer you, then 2 years', {}), undefined);
+});

@@ -17,6 +17,8 @@ import type {Applicability, CheckContext} from '../law/types.js';
 import undrafted from '../../../questionnaires/law/undrafted.json' with {type: 'json'};
 import {evaluate} from '../questionnaire/conditions.js';
 import {formatPath, type AnswerPath} from '../questionnaire/paths.js';
+import {allQuestions} from '../questionnaire/questionnaire.js';
+import {rejects} from '../questionnaire/values.js';
 import {gaps, pruneHidden} from '../questionnaire/walk.js';
 import {checklistItem, checklists, coreChecklist, hasChecklistItem} from './checklist.js';
 import {bySeverity, type Finding} from './finding.js';
@@ -129,8 +131,11 @@ function lawFindings(
 }
 
 const placeholder = /\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b|\[[^\]\n]{0,40}\]|\{\{|<insert|\bN\/A\b/i;
-const vagueRetention =
-	/^\s*(for\s+)?(as\s+long\s+as\s+(is\s+)?(necessary|needed|required)|indefinitely|until\s+no\s+longer\s+needed)[\s.]*$/i;
+// The wording the retention question refuses (questions.json), checked again for answers files
+// written by hand.
+const retentionRules =
+	allQuestions().find(({fullId}) => fullId === 'purposes.retention.criteria')?.question
+		.validation ?? {};
 
 /** Every string the founder wrote, with its path (iteratively: nesting depth is unbounded). */
 function userStrings(value: unknown): Array<{path: AnswerPath; text: string}> {
@@ -191,7 +196,7 @@ function coreFindings(answers: PartialAnswers): Finding[] {
 		if (
 			retention?.kind === 'criteria' &&
 			typeof retention.criteria === 'string' &&
-			vagueRetention.test(retention.criteria)
+			rejects(retentionRules, retention.criteria)
 		) {
 			out.push(
 				coreChecklist.finding(

@@ -52,6 +52,9 @@ export type Validation = {
 	maxLength?: number;
 	pattern?: string;
 	patternMessage?: string;
+	/** Known-bad wording, refused with `rejectMessage` (matched case-insensitively, spaces collapsed). */
+	rejectPattern?: string;
+	rejectMessage?: string;
 	min?: number;
 	max?: number;
 	maxItems?: number;

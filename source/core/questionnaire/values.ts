@@ -4,7 +4,7 @@ import {allCountries, allUsStates, countryName, isCountry} from '../jurisdiction
 import {computedByName} from '../law/registry.js';
 import {evaluate, resolvePath} from './conditions.js';
 import {getAt, parsePath, type AnswerPath} from './paths.js';
-import type {Context, Option, Question} from './types.js';
+import type {Context, Option, Question, Validation} from './types.js';
 
 /** The value a question offers before the person types anything. */
 export function defaultValue(
@@ -208,6 +208,14 @@ export function parseWholeNumber(text: string): number | string {
 	return match[1] ? -whole : whole;
 }
 
+/** Whether `text` is wording the question refuses (`rejectPattern`), spaces collapsed first. */
+export function rejects(rules: Validation, text: string): boolean {
+	return (
+		rules.rejectPattern !== undefined &&
+		new RegExp(rules.rejectPattern, 'iu').test(text.trim().replace(/\s+/g, ' '))
+	);
+}
+
 export function validateValue(
 	question: Question,
 	value: unknown,
@@ -251,6 +259,10 @@ export function validateValue(
 
 			if (question.type === 'date' && !validDate(text)) {
 				return 'Enter a date as YYYY-MM-DD, such as 2026-03-01.';
+			}
+
+			if (rejects(rules, text)) {
+				return rules.rejectMessage ?? 'This wording is not accepted here.';
 			}
 
 			if (rules.minLength !== undefined && [...text].length < rules.minLength) {
