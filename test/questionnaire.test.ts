@@ -9,6 +9,7 @@ import {allQuestions, questionnaire} from '../source/core/questionnaire/question
 import type {Condition, Context, Question} from '../source/core/questionnaire/types.js';
 import {
 	defaultValue,
+	normalizeValue,
 	parseWholeNumber,
 	validateValue,
 } from '../source/core/questionnaire/values.js';
@@ -586,4 +587,18 @@ test('the wizard refuses a bare "as long as necessary" retention as it is typed'
 	}
 
 	t.is(validateValue(criteria, 'as long as necessary to answer you, then 2 years', {}), undefined);
+});
+
+test('a web address typed without its scheme is read as https; anything else is left for validation', (t) => {
+	const url = allQuestions().find(({question}) => question.type === 'url')!.question;
+	t.is(normalizeValue(url, ' www.datenschutz-berlin.de '), 'https://www.datenschutz-berlin.de');
+	t.is(normalizeValue(url, 'acme.example/privacy#rights'), 'https://acme.example/privacy#rights');
+	t.is(normalizeValue(url, 'http://acme.example'), 'http://acme.example');
+	for (const typed of ['acme', 'ftp://acme.example', 'acme .example', 'mailto:a@acme.example']) {
+		t.is(normalizeValue(url, typed), typed);
+		t.truthy(validateValue(url, normalizeValue(url, typed), {}), typed);
+	}
+
+	const text = allQuestions().find(({question}) => question.type === 'text')!.question;
+	t.is(normalizeValue(text, 'acme.example'), 'acme.example', 'only web address questions');
 });

@@ -12,6 +12,7 @@ import type {Context, Question} from '../core/questionnaire/types.js';
 import {
 	defaultValue,
 	displayValue,
+	normalizeValue,
 	optionsOf,
 	parseWholeNumber,
 	validateValue,
@@ -67,7 +68,7 @@ async function ask(
 	const message = `${question.prompt}${question.cite ? ` (${question.cite})` : ''}`;
 	say(question.help);
 	const check = (value: unknown): true | string =>
-		validateValue(question, value, state.answers, recordPath) ?? true;
+		validateValue(question, normalizeValue(question, value), state.answers, recordPath) ?? true;
 	switch (question.type) {
 		case 'yesno': {
 			return confirm(

@@ -157,6 +157,8 @@ export function isBlank(value: unknown): boolean {
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const urlPattern = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+/** A host name with a dot and no scheme, optionally a path: a web address typed the short way. */
+const bareHost = /^(?:[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?\.)+[a-z]{2,63}(?:[/?#]\S*)?$/i;
 
 function validDate(value: string): boolean {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -390,7 +392,9 @@ export function normalizeValue(question: Question, value: unknown): unknown {
 	}
 
 	if (typeof value === 'string') {
-		return value.trim();
+		const text = value.trim();
+		// "acme.example" or "www.acme.example/privacy" means https://: people rarely type the scheme.
+		return question.type === 'url' && bareHost.test(text) ? `https://${text}` : text;
 	}
 
 	if (question.type === 'textlist' && Array.isArray(value)) {
