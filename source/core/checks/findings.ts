@@ -17,8 +17,6 @@ import type {Applicability, CheckContext} from '../law/types.js';
 import undrafted from '../../../questionnaires/law/undrafted.json' with {type: 'json'};
 import {evaluate} from '../questionnaire/conditions.js';
 import {formatPath, type AnswerPath} from '../questionnaire/paths.js';
-import {allQuestions} from '../questionnaire/questionnaire.js';
-import {rejects} from '../questionnaire/values.js';
 import {gaps, pruneHidden} from '../questionnaire/walk.js';
 import {checklistItem, checklists, coreChecklist, hasChecklistItem} from './checklist.js';
 import {bySeverity, type Finding} from './finding.js';
@@ -131,12 +129,6 @@ function lawFindings(
 }
 
 const placeholder = /\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b|\[[^\]\n]{0,40}\]|\{\{|<insert|\bN\/A\b/i;
-// The wording the retention question refuses (questions.json), checked again for answers files
-// written by hand.
-const retentionRules =
-	allQuestions().find(({fullId}) => fullId === 'purposes.retention.criteria')?.question
-		.validation ?? {};
-
 /** Every string the founder wrote, with its path (iteratively: nesting depth is unbounded). */
 function userStrings(value: unknown): Array<{path: AnswerPath; text: string}> {
 	const out: Array<{path: AnswerPath; text: string}> = [];
@@ -186,28 +178,6 @@ function coreFindings(answers: PartialAnswers): Finding[] {
 					`${where} mentions Privacy Shield, which the CJEU invalidated in 2020 (Schrems II).`,
 					'Name the EU-US Data Privacy Framework (only for certified importers) or the standard contractual clauses instead.',
 					{path: where},
-				),
-			);
-		}
-	}
-
-	for (const [index, purpose] of (answers.purposes ?? []).entries()) {
-		const retention = purpose?.retention;
-		if (
-			retention?.kind === 'criteria' &&
-			typeof retention.criteria === 'string' &&
-			rejects(retentionRules, retention.criteria)
-		) {
-			out.push(
-				coreChecklist.finding(
-					'CORE-RETENTION',
-					'error',
-					`purposes[${index}].retention says only "${retention.criteria.trim()}".`,
-					'Give a period with the event that starts it, or concrete criteria (for example "until you close your account, then 30 days").',
-					{
-						questionId: 'purposes.retention.criteria',
-						path: `purposes[${index}].retention.criteria`,
-					},
 				),
 			);
 		}

@@ -211,7 +211,7 @@ export function parseWholeNumber(text: string): number | string {
 }
 
 /** Whether `text` is wording the question refuses (`rejectPattern`), spaces collapsed first. */
-export function rejects(rules: Validation, text: string): boolean {
+function rejects(rules: Validation, text: string): boolean {
 	return (
 		rules.rejectPattern !== undefined &&
 		new RegExp(rules.rejectPattern, 'iu').test(text.trim().replace(/\s+/g, ' '))
