@@ -286,3 +286,18 @@ test('a list inside a record counts as the record question that opened it', (t) 
 	t.is(currentFrame(state)?.kind, 'list', 'the sources list is open');
 	t.like(progress(state), {question: 3, questions: 4});
 });
+
+test('a saved answer that fails its rules says why as soon as it is shown', (t) => {
+	const answers = structuredClone(loadExample('eu-saas')) as DraftAnswers & {
+		purposes: Array<{retention: {criteria: string}}>;
+	};
+	answers.purposes[4]!.retention.criteria = 'as long as necessary';
+	const resumed = initialState(
+		{...answers, resumeAt: 'purposes[4].retention.criteria'} as DraftAnswers,
+		context,
+		false,
+	);
+	t.is(currentQuestion(resumed)?.question.id, 'retention.criteria');
+	t.regex(resumed.error ?? '', /not a retention period/);
+	t.is(reduce(resumed, {type: 'back'}).error, undefined, 'leaving the field clears it');
+});

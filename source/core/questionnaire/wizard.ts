@@ -347,6 +347,14 @@ function enterQuestion(state: WizardState): WizardState {
 		return {...state, stack: [...state.stack, list]};
 	}
 
+	// A saved answer that no longer passes (an answers file edited by hand, a rule added since)
+	// says what is wrong as soon as it is shown, not only after Enter.
+	const saved = current ? getAt(state.answers, current.path) : undefined;
+	if (current && saved !== undefined && !state.error) {
+		const error = validateValue(current.question, saved, state.answers, current.frame.recordPath);
+		if (error) return {...state, error};
+	}
+
 	return state;
 }
 
