@@ -657,6 +657,7 @@ function changesSection(answers: Answers): Section {
 		},
 	];
 	if (document.revisions.length > 0) {
+		blocks.push({type: 'paragraph', text: t.t('changes.history')});
 		blocks.push({
 			type: 'table',
 			header: [[t.s('column.date')], [t.s('column.change')]],
