@@ -502,3 +502,23 @@ test('Choice: a paste into the filter only filters', async (t) => {
 	t.regex(frame, /0 selected/);
 	t.deepEqual(submitted.values, []);
 });
+
+test('Choice multiple: Ctrl-A ticks every row shown, or what the filter found; again unticks them', async (t) => {
+	const submitted = submissions<unknown>();
+	const view = renderWithKeys(
+		<Choice multiple searchable options={countries} onSubmit={submitted.push} />,
+		{t},
+	);
+	await view.pressWhen('^A ticks all', keys.ctrlA);
+	await view.pressWhen(`${countries.length} selected`, keys.ctrlA);
+	await view.pressWhen('0 selected', 'united');
+	await view.pressWhen(/filter › united\s*$/m, keys.ctrlA);
+	const ticked = await view.waitForFrame(/[1-9] selected/);
+	const count = Number(/(\d+) selected/.exec(ticked)![1]);
+	t.true(count >= 3 && count < 10, `${count} countries named United…`);
+	view.press(keys.ctrlU);
+	await view.pressWhen('type to filter', keys.enter);
+	const values = (await submitted.nth(1)) as string[];
+	t.is(values.length, count);
+	t.true(values.includes('GB') && values.includes('US'));
+});

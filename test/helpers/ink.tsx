@@ -20,6 +20,7 @@ export const keys = {
 	ctrlO: '\u000F',
 	ctrlR: '\u0012',
 	ctrlU: '\u0015',
+	ctrlA: '\u0001',
 } as const;
 
 export type RenderOptions = {

@@ -75,6 +75,7 @@ export type PickerEvent =
 	| {type: 'clear'}
 	| {type: 'move'; delta: number}
 	| {type: 'toggle'}
+	| {type: 'toggleAll'}
 	| {type: 'enter'};
 
 export function initialPicker(options: {
@@ -166,6 +167,18 @@ export function reducePicker(state: PickerState, event: PickerEvent): PickerStat
 
 		case 'toggle': {
 			return toggle(state);
+		}
+
+		case 'toggleAll': {
+			// Ticks every row shown (all 50 states, or those the filter found); when all are
+			// ticked already, unticks them.
+			if (!state.multiple) return state;
+			const shown = visibleRows(state).map((row) => row.value);
+			const all = shown.length > 0 && shown.every((value) => state.selected.includes(value));
+			const selected = all
+				? state.selected.filter((value) => !shown.includes(value))
+				: [...state.selected, ...shown.filter((value) => !state.selected.includes(value))];
+			return {...state, selected, note: undefined};
 		}
 
 		case 'enter': {

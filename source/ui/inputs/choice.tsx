@@ -36,6 +36,7 @@ function eventFor(input: string, key: Keypress): PickerEvent | undefined {
 	if (key.pageDown) return {type: 'move', delta: 8};
 	if (key.tab) return {type: 'toggle'};
 	if (key.ctrl && input === 'u') return {type: 'clear'};
+	if (key.ctrl && input === 'a') return {type: 'toggleAll'};
 	if (input === ' ' && !key.ctrl && !key.meta) return {type: 'space'};
 	if (isBackspace(input, key)) return {type: 'backspace'};
 	const text = printable(input, key);
@@ -109,7 +110,9 @@ export function Choice({
 				<Text dimColor>
 					{state.selected.length} selected
 					{state.filter.trim() === ''
-						? ''
+						? options.length > 8
+							? ' · ^A ticks all'
+							: ''
 						: ' · Enter ticks the highlighted one and clears the filter · Tab ticks it · ^U clears'}
 				</Text>
 			) : null}
