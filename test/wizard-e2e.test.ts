@@ -249,6 +249,7 @@ test.serial(
 				line.text.includes(line.kind === 'removed' ? 'acme-app' : 'Acme Planner') ||
 				/^<!-- privacy-wizard: policy sha256:/.test(line.text) ||
 				/last updated/i.test(line.text) ||
+				line.text === 'What changed, most recent first:' ||
 				/^\| (Date \| What changed|--- \| ---|\d{1,2} \w+ \d{4} \| Updated the section)/.test(
 					line.text,
 				);
