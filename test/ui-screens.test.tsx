@@ -708,7 +708,7 @@ function writeScreen(
 	const log = {
 		answers: [] as DraftAnswers[],
 		review: 0,
-		previews: [] as Target[],
+		previews: [] as Array<{targets: Target[]; index: number}>,
 		finished: [] as Target[][],
 	};
 	const view = renderWithKeys(
@@ -722,7 +722,7 @@ function writeScreen(
 			onReview={() => {
 				log.review++;
 			}}
-			onPreview={(target) => log.previews.push(target)}
+			onPreview={(targets, index) => log.previews.push({targets, index})}
 			onFinish={(targets) => log.finished.push(targets)}
 		/>,
 		{t},
@@ -756,12 +756,14 @@ test('WriteScreen: new files are shown as such and written on Enter', async (t) 
 	t.is(io.files.get(policyFile), policy);
 	t.is(io.files.get(rightsFile), drafted(answers, 'rights'));
 	t.deepEqual(log.answers, [], 'no revision for a first version');
+	// One preview for every document written, opening on the first; ←/→ switch in the pager.
 	view.press('p');
 	await waitUntil(() => log.previews.length === 1, 'the preview');
-	t.is(log.previews[0]!.kind, 'policy');
-	view.press('r');
-	await waitUntil(() => log.previews.length === 2, 'the rights preview');
-	t.is(log.previews[1]!.kind, 'rights');
+	t.is(log.previews[0]!.index, 0);
+	t.deepEqual(
+		log.previews[0]!.targets.map((target) => target.kind),
+		['policy', 'rights'],
+	);
 	view.press(keys.enter);
 	await waitUntil(() => log.finished.length === 1, 'finish');
 	t.deepEqual(
