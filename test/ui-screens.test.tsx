@@ -703,6 +703,7 @@ function writeScreen(
 	answers: DraftAnswers,
 	files: Record<string, string> = {},
 	force = false,
+	baseline?: DraftAnswers,
 ) {
 	const io = fakeIo(files);
 	const log = {
@@ -714,6 +715,7 @@ function writeScreen(
 	const view = renderWithKeys(
 		<WriteScreen
 			answers={answers}
+			baseline={baseline}
 			io={io}
 			today={today}
 			width={99}
@@ -987,4 +989,29 @@ test('Pager: a short text fits, Esc closes', async (t) => {
 	t.is(shownLines(frame).length, 3);
 	view.press(keys.escape);
 	await waitUntil(() => closed() === 1, 'closed');
+});
+
+test('WriteScreen: the revision entry records the recipients added and removed since the wizard started', async (t) => {
+	const answers = loadExample('eu-saas');
+	const recipients = answers['recipients'] as Array<{id: string; name: string}>;
+	// At the start of the run LogRocket was there and DeepL was not.
+	const baseline = setAt(
+		answers,
+		['recipients'],
+		[
+			...recipients.filter((recipient) => recipient.id !== 'deepl'),
+			{...recipients[0]!, id: 'hotjar', name: 'Hotjar'},
+		],
+	);
+	const {view, log} = writeScreen(
+		t,
+		answers,
+		{'PRIVACY.md': drafted(baseline), 'DATA-RIGHTS.md': drafted(baseline, 'rights')},
+		false,
+		baseline,
+	);
+	await view.pressWhen('A revision entry dated', keys.enter);
+	await waitUntil(() => log.answers.length === 1, 'the answers with the revision');
+	const revisions = (log.answers[0]!['document'] as {revisions: unknown[]}).revisions;
+	t.like(revisions[0], {date: today, recipientsAdded: ['DeepL'], recipientsRemoved: ['Hotjar']});
 });

@@ -3,7 +3,7 @@ The cookie policy: every cookie or similar technology the answers name, with who
 it is first or third party, what it is for, how long it lasts, its category and the legal basis for
 it under each law that gives one (the ePrivacy rules where they apply), then how to choose.
 */
-import {displayName, lastUpdated} from '../answers/derive.js';
+import {lastUpdated} from '../answers/derive.js';
 import type {Cookie, CookieKind} from '../answers/types.js';
 import type {CookieBasis, DraftContext} from '../law/types.js';
 import {contribute, drafters} from './compose.js';
@@ -81,7 +81,7 @@ export function draftCookiePolicy(ctx: DraftContext): DocumentModel {
 	const {cookies} = answers;
 	const items = cookies.used ? cookies.items : [];
 	const withBasis = items.some((cookie) => basesOf(ctx, cookie).length > 0);
-	const values = {name: displayName(answers), service: answers.service.name};
+	const values = {legalName: answers.controller.legalName, service: answers.service.name};
 	const part = contribute(ctx, 'cookies');
 	const choices: Block[] = [
 		...(cookies.used ? [{type: 'paragraph', text: [sentence(cookies.consentHow)]} as Block] : []),
