@@ -280,8 +280,8 @@ test('a missing answers file: exit 1, naming the way to start it', async (t) => 
 const usageErrors: Array<[string, string[], RegExp]> = [
 	[
 		'an unknown --document',
-		['generate', '--example', '--document', 'cookies'],
-		/--document "cookies"/,
+		['generate', '--example', '--document', 'cookie-banner'],
+		/--document "cookie-banner"/,
 	],
 	['an unknown --format', ['generate', '--example', '--format', 'pdf'], /--format "pdf"/],
 	['an unknown flag', ['generate', '--example', '--frobnicate'], /Unknown option --frobnicate/],
