@@ -4,7 +4,7 @@ import {useReducer} from 'react';
 import {sha256} from '../source/commands/shared.js';
 import type {DraftAnswers, PartialAnswers} from '../source/core/answers/types.js';
 import {checkAnswers, lawReport, type Finding} from '../source/core/checks/findings.js';
-import {draft} from '../source/core/drafting/documents.js';
+import {draft, render} from '../source/core/drafting/documents.js';
 import {defaultRevisionSummary} from '../source/core/drafting/revision.js';
 import {setAt} from '../source/core/questionnaire/paths.js';
 import {questionnaire} from '../source/core/questionnaire/questionnaire.js';
@@ -1014,4 +1014,31 @@ test('WriteScreen: the revision entry records the recipients added and removed s
 	await waitUntil(() => log.answers.length === 1, 'the answers with the revision');
 	const revisions = (log.answers[0]!['document'] as {revisions: unknown[]}).revisions;
 	t.like(revisions[0], {date: today, recipientsAdded: ['DeepL'], recipientsRemoved: ['Hotjar']});
+});
+
+test('WriteScreen: a policy written as JSON or HTML is regenerated in its format, with a revision entry', async (t) => {
+	const {answers: base} = previousVersion();
+	const before = setAt(
+		base,
+		['rights', 'verification'],
+		'We ask you to confirm every request from the email address of your account.',
+	);
+	for (const [file, format, asked] of [
+		['privacy.json', 'json', 'The policy changes in: Your rights, Contact us.'],
+		['privacy.html', 'html', 'The policy changes.'],
+	] as const) {
+		const answers = setAt(base, ['outputs'], {policyPath: file});
+		const old = draft(setAt(before, ['outputs'], {policyPath: file}), 'policy', sha256);
+		if (!old.ok) throw new Error('incomplete answers');
+		const {view, io, log} = writeScreen(t, answers, {[file]: render(old.model, format, sha256)});
+		t.true(flat(await view.waitForFrame('A revision entry dated')).includes(asked), file);
+		view.press(keys.enter);
+		await waitUntil(() => log.answers.length === 1, 'the answers with the revision');
+		// The file keeps its format.
+		await view.pressWhen('Enter write', keys.enter);
+		await view.waitForFrame(`✔ updated ${file}`);
+		const written = io.files.get(path.join(fakeRoot, file))!;
+		t.true(written.startsWith(format === 'json' ? '{\n  "$schema"' : '<!DOCTYPE html>'), file);
+		t.not(written, render(old.model, format, sha256));
+	}
 });

@@ -20,6 +20,7 @@ import {
 	lineDiff,
 	recipientChanges,
 } from '../../core/drafting/revision.js';
+import {renderDocument, type DocumentModel} from '../../core/drafting/model.js';
 import type {ExistingDocument, WriteOutcome} from '../../storage/documents.js';
 import {TextInput} from '../inputs/text-input.js';
 import type {WizardIo} from '../io.js';
@@ -128,18 +129,23 @@ function body(text: string): string {
 }
 
 /**
-The sections a regenerated policy changes, when it replaces one privacy-wizard wrote as Markdown
-(the sections are compared in Markdown).
+The sections a regenerated policy changes, when it replaces one privacy-wizard wrote. Sections are
+compared in Markdown: a policy written as JSON is read back as its model; one written as HTML
+is compared whole (`[]`: it changes, in sections the page does not tell).
 */
 export function revisionNeeded(targets: Target[]): string[] | undefined {
 	const policy = targets.find((target) => target.kind === 'policy');
-	if (
-		policy?.existing.kind !== 'unedited' ||
-		policy.existing.format !== 'markdown' ||
-		policy.existing.text === policy.text
-	)
+	if (policy?.existing.kind !== 'unedited' || policy.existing.text === policy.text)
 		return undefined;
-	const titles = changedSections(policy.existing.body, body(policy.markdown));
+	const {format} = policy.existing;
+	const before =
+		format === 'markdown'
+			? policy.existing.body
+			: format === 'json'
+				? body(renderDocument(JSON.parse(policy.existing.body) as DocumentModel))
+				: undefined;
+	if (before === undefined) return [];
+	const titles = changedSections(before, body(policy.markdown));
 	return titles.length > 0 ? titles : undefined;
 }
 
@@ -375,7 +381,13 @@ export function WriteScreen({
 			{phase.name === 'revision' ? (
 				<Box flexDirection="column">
 					<Text>
-						The policy changes in: <Text bold>{phase.titles.join(', ')}</Text>.
+						{phase.titles.length > 0 ? (
+							<>
+								The policy changes in: <Text bold>{phase.titles.join(', ')}</Text>.
+							</>
+						) : (
+							'The policy changes.'
+						)}
 					</Text>
 					<Text>
 						A revision entry dated {today} records what changed (GDPR Art. 13(3)). Edit it if you
