@@ -341,7 +341,7 @@ test('ropa: the Article 30(1) items, each purpose with recipients, transfers and
 		'- **Our representative in the United Kingdom:** Lumen UK Representative Services Ltd, 71-75 Shelton Street',
 		'- **Data protection officer:** Dr. Anna Keller (DataGuard Advisors GmbH), <dpo@lumen.example>',
 		'The categories of people whose personal data this record covers: customers and their team members; and visitors of our website.',
-		'- **Legal basis:** Legitimate interests (Article 6(1)(f) GDPR and UK GDPR).',
+		"- **Legal basis:** Legitimate interests (Article 6(1)(f) GDPR and UK GDPR): the interest pursued is protecting our customers' data and our systems against unauthorised access and abuse.",
 		'- **Recipients:** LogRocket (LogRocket, Inc.): processor in the United States.',
 		"- **Transfers outside the European Economic Area (GDPR):** LogRocket in the United States, on the European Commission's standard contractual clauses (Article 46(2)(c) GDPR).",
 		'- **Time limit for erasure:** 14 months after the day the data is recorded.',

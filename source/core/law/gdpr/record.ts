@@ -204,13 +204,24 @@ function transferEntries(
 	});
 }
 
+/**
+The Article 6 basis under the members, with what a record needs beside it: the interest
+pursued, or the law that requires the processing (the policy's explanations speak to the reader).
+*/
 function basisText(ctx: DraftContext, purpose: Purpose): Inline[] {
-	return basisNote(ctx, purpose).flatMap((note, index): Inline[] => [
-		...(index > 0 ? [' '] : []),
-		`${note.label} (${note.citation}).`,
-		' ',
-		...note.explanation,
-	]);
+	return basisNote(ctx, purpose).flatMap((note, index): Inline[] => {
+		const detail =
+			purpose.legalBasis === 'legitimate-interests' && purpose.legitimateInterest
+				? text.s('ropa.basis.interest', {
+						interest: purpose.legitimateInterest.trim().replace(/\.+$/, ''),
+					})
+				: purpose.legalBasis === 'legal-obligation' && purpose.legalObligation
+					? text.s('ropa.basis.obligation', {
+							obligation: purpose.legalObligation.trim().replace(/\.+$/, ''),
+						})
+					: '';
+		return [`${index > 0 ? ' ' : ''}${note.label} (${note.citation})${detail}.`];
+	});
 }
 
 function activityBlocks(
