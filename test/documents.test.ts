@@ -190,6 +190,26 @@ test('subprocessors: every recipient with what it gets and does not, where, its 
 	);
 });
 
+test('subprocessors: a recipient the company sells to or shares with says so under the CCPA, and only where the CCPA applies', (t) => {
+	const us = draftOk(example('us-consumer'), 'subprocessors').markdown;
+	t.regex(
+		us,
+		/\*\*Under the CCPA:\*\* we share personal information with it for cross-context behavioral advertising; you can opt out\./,
+	);
+	for (const recipient of example('us-consumer').recipients) {
+		if (!recipient.sold && !recipient.shared) continue;
+		const block = us
+			.split(/^### /m)
+			.find((part) => /^\d+\. /.test(part) && part.split('\n')[0]!.endsWith(recipient.name))!;
+		t.true(block.includes('Under the CCPA:'), recipient.name);
+	}
+
+	const eu = example('eu-saas');
+	t.false(regimeApplies(eu, 'us-ca'));
+	eu.recipients = eu.recipients.map((recipient) => ({...recipient, shared: true}));
+	t.false(draftOk(eu, 'subprocessors').markdown.includes('Under the CCPA'));
+});
+
 test('subprocessors: the transfer basis under each law with a transfer rule that applies, in its own words', (t) => {
 	const markdown = draftOk(example('eu-saas'), 'subprocessors').markdown;
 	const section = (name: string): string =>

@@ -8,6 +8,7 @@ import type {Answers, Recipient} from '../answers/types.js';
 import {countryName} from '../jurisdictions/index.js';
 import type {DraftContext} from '../law/types.js';
 import {itemNames, labelled} from './common.js';
+import {drafters} from './compose.js';
 import {documentsText as d, updatedLine, type DocumentsKey} from './documents-text.js';
 import type {Block, Inline} from './markdown.js';
 import type {DocumentModel, Section} from './model.js';
@@ -79,6 +80,11 @@ function recipientBlocks(ctx: DraftContext, recipient: Recipient, position: numb
 	}
 
 	items.push(labelled(d.s('sub.label.choice'), [choiceText(recipient)]));
+	for (const unit of drafters(ctx)) {
+		const note = unit.recipientNote?.(ctx, recipient);
+		if (note) items.push(note);
+	}
+
 	if (recipient.privacyUrl) {
 		items.push(labelled(d.s('sub.label.policy'), [{autolink: recipient.privacyUrl}]));
 	} else if (recipient.noticeWhere) {

@@ -167,7 +167,7 @@ export type Drafting = {
 	afterPurposes?: (ctx: DraftContext) => Section[];
 	/** Blocks in "Who receives your data", after the table. */
 	recipients?: (ctx: DraftContext) => Part | undefined;
-	/** Extra text about one recipient (row note). */
+	/** A line about one recipient under this law (a sale or sharing), in the sub-processor list. */
 	recipientNote?: (ctx: DraftContext, recipient: Recipient) => Inline[] | undefined;
 	/** A subsection of "Where your data is processed". */
 	transfers?: (ctx: DraftContext) => (Part & {title: string}) | undefined;

@@ -311,6 +311,19 @@ export const usCa: Regime = {
 		}),
 		notices: (ctx) => [noticeSection(ctx)],
 		inventoryLines: (_ctx, item) => categoryLines(item),
+		recipientNote(_ctx, recipient) {
+			const kind =
+				recipient.sold && recipient.shared
+					? 'both'
+					: recipient.sold
+						? 'sell'
+						: recipient.shared
+							? 'share'
+							: undefined;
+			return kind
+				? [{strong: [text.s('recipient.label')]}, ' ', ...text.t(`recipient.${kind}`)]
+				: undefined;
+		},
 		documents: [
 			{
 				kind: 'notice-at-collection',
