@@ -55,7 +55,7 @@ test('generate --example prints only the Markdown of the default example', async
 });
 
 for (const name of exampleNames) {
-	for (const [kind, file] of documentFiles) {
+	for (const [kind, file] of documentFiles(name)) {
 		test(`generate --example ${name} --document ${kind} equals outputs/${name}/${file}`, async (t) => {
 			const folder = temporaryFolder(t);
 			const result = await run(['generate', '--example', name, '--document', kind], {
@@ -280,8 +280,8 @@ test('a missing answers file: exit 1, naming the way to start it', async (t) => 
 const usageErrors: Array<[string, string[], RegExp]> = [
 	[
 		'an unknown --document',
-		['generate', '--example', '--document', 'cookies'],
-		/--document "cookies"/,
+		['generate', '--example', '--document', 'cookie-banner'],
+		/--document "cookie-banner"/,
 	],
 	['an unknown --format', ['generate', '--example', '--format', 'pdf'], /--format "pdf"/],
 	['an unknown flag', ['generate', '--example', '--frobnicate'], /Unknown option --frobnicate/],
@@ -547,7 +547,7 @@ test('check flags a document that no longer matches the answers (DOC-STALE)', as
 	const folder = temporaryFolder(t);
 	const answers = example('eu-saas');
 	writeJson(path.join(folder, 'answers.json'), answers);
-	for (const [kind, file] of documentFiles) {
+	for (const [kind, file] of documentFiles('eu-saas')) {
 		const written = await run(
 			['generate', '--answers', 'answers.json', '--document', kind, '--out', file],
 			{cwd: folder},

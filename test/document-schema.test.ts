@@ -2,7 +2,14 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {render} from '../source/core/drafting/documents.js';
 import {documentSchemaUrl} from '../source/core/drafting/json.js';
-import {draftOk, example, exampleNames, readJson, variants} from './helpers/answers.js';
+import {
+	documentFiles,
+	draftOk,
+	example,
+	exampleNames,
+	readJson,
+	variants,
+} from './helpers/answers.js';
 import {referenceValidator} from './helpers/ajv.js';
 import {bundledExamples, completeFixtures, kindsFor} from './helpers/documents.js';
 import {sha256} from './helpers/answers.js';
@@ -69,7 +76,7 @@ test('the schema rejects what is not a document', (t) => {
 
 test('every JSON golden validates, and the build ships the schema in dist/', (t) => {
 	for (const name of exampleNames) {
-		for (const file of ['PRIVACY.json', 'DATA-RIGHTS.json']) {
+		for (const [, file] of documentFiles(name, 'json')) {
 			const result = validate(readJson(`outputs/${name}/${file}`));
 			t.true(result.valid, `${name}/${file}: ${result.errors.join('\n')}`);
 		}

@@ -8,6 +8,7 @@ import {
 	example,
 	exampleNames,
 	golden,
+	kindsOf,
 	sha256,
 	shuffleKeys,
 	variants,
@@ -31,7 +32,7 @@ const answerSets: Array<{name: string; answers: () => Answers}> = [
 // --- Determinism and goldens -----------------------------------------------------------------
 
 for (const name of exampleNames) {
-	for (const [kind, file] of documentFiles) {
+	for (const [kind, file] of documentFiles(name)) {
 		test(`${name}: draft() reproduces outputs/${name}/${file} byte for byte`, (t) => {
 			t.is(draftOk(example(name), kind).markdown, golden(name, file));
 		});
@@ -40,7 +41,7 @@ for (const name of exampleNames) {
 
 for (const {name, answers} of answerSets) {
 	test(`${name}: same answers, same bytes (two runs, shuffled keys)`, (t) => {
-		for (const [kind] of documentFiles) {
+		for (const kind of kindsOf(answers())) {
 			const first = draftOk(answers(), kind).markdown;
 			t.is(draftOk(answers(), kind).markdown, first);
 			for (const seed of [1, 2, 3]) {
@@ -83,8 +84,8 @@ const forbidden: Array<[string, RegExp]> = [
 ];
 
 for (const {name, answers} of answerSets) {
-	for (const [kind, file] of documentFiles) {
-		test(`${name}: ${file} passes markdownlint, renders cleanly, has no placeholder or empty section`, (t) => {
+	for (const kind of kindsOf(answers())) {
+		test(`${name}: the ${kind} document passes markdownlint, renders cleanly, has no placeholder or empty section`, (t) => {
 			const {markdown} = draftOk(answers(), kind);
 			t.deepEqual(lintMarkdown(markdown), []);
 			const html = renderHtml(markdown);
@@ -174,7 +175,7 @@ function withHostileNames(): Answers {
 
 test('a hostile legal name cannot break a table, a heading or inject HTML', (t) => {
 	const answers = withHostileNames();
-	for (const [kind] of documentFiles) {
+	for (const kind of kindsOf(answers)) {
 		const {markdown} = draftOk(answers, kind);
 		t.deepEqual(lintMarkdown(markdown), [], kind);
 		t.deepEqual(brokenTables(markdown), [], kind);

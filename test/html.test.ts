@@ -1,15 +1,17 @@
 import test from 'ava';
-import {coreKinds, render} from '../source/core/drafting/documents.js';
+import {formatsOf, render} from '../source/core/drafting/documents.js';
 import {pageStyle, renderHtml} from '../source/core/drafting/html.js';
 import {renderJson} from '../source/core/drafting/json.js';
 import {readMarker} from '../source/core/drafting/marker.js';
 import {flatten, type Block} from '../source/core/drafting/markdown.js';
 import type {DocumentModel} from '../source/core/drafting/model.js';
 import {
+	documentFiles,
 	draftOk,
 	example,
 	exampleNames,
 	golden,
+	kindsOf,
 	sha256,
 	shuffleKeys,
 	variants,
@@ -23,19 +25,15 @@ const answerSets = [
 	...completeFixtures().map((set) => ({name: set.name, answers: set.answers as () => unknown})),
 ];
 
-const files = {policy: 'PRIVACY', rights: 'DATA-RIGHTS'} as const;
-
 // --- Goldens and determinism ---------------------------------------------------------------
 
 for (const name of exampleNames) {
-	for (const kind of coreKinds) {
-		for (const [format, extension] of [
-			['html', 'html'],
-			['json', 'json'],
-		] as const) {
-			test(`${name}: ${kind} as ${format} equals outputs/${name}/${files[kind]}.${extension}`, (t) => {
+	for (const format of ['html', 'json', 'csv'] as const) {
+		for (const [kind, file] of documentFiles(name, format)) {
+			if (!formatsOf(kind).includes(format)) continue;
+			test(`${name}: ${kind} as ${format} equals outputs/${name}/${file}`, (t) => {
 				const {model} = draftOk(example(name), kind);
-				t.is(render(model, format, sha256), golden(name, `${files[kind]}.${extension}`));
+				t.is(render(model, format, sha256), golden(name, file));
 			});
 		}
 	}
@@ -43,7 +41,7 @@ for (const name of exampleNames) {
 
 test('same answers, same HTML and JSON bytes (shuffled keys)', (t) => {
 	for (const name of exampleNames) {
-		for (const kind of coreKinds) {
+		for (const kind of kindsOf(example(name))) {
 			const first = draftOk(example(name), kind).model;
 			for (const seed of [1, 2]) {
 				const again = draftOk(shuffleKeys(example(name), seed), kind).model;
@@ -57,7 +55,7 @@ test('same answers, same HTML and JSON bytes (shuffled keys)', (t) => {
 // --- One standalone, accessible page ----------------------------------------------------------
 
 for (const {name, answers} of answerSets) {
-	for (const kind of coreKinds) {
+	for (const kind of kindsOf(answers())) {
 		test(`${name}: the ${kind} page is standalone, titled, in order, with named tables and a working contents`, (t) => {
 			const {model, markdown} = draftOk(answers(), kind);
 			const html = render(model, 'html', sha256);

@@ -7,6 +7,7 @@ import type {Context} from '../source/core/questionnaire/types.js';
 import {visibleSections} from '../source/core/questionnaire/walk.js';
 import {initialState} from '../source/core/questionnaire/wizard.js';
 import {recipientFromService} from '../source/core/catalog/catalog.js';
+import {cookieSuggestions} from '../source/core/catalog/cookies.js';
 import {App, type AppProps, type AppResult} from '../source/ui/app.js';
 import {CatalogPicker} from '../source/ui/catalog-picker.js';
 import type {RepoSuggestion} from '../source/ui/screens/welcome.js';
@@ -431,4 +432,91 @@ test('App: a detected service or a catalog pick opens on its summary: confirmed 
 	await answer(view, 'Netlify Edge');
 	const again = await view.waitForFrame('Check this entry');
 	t.true(again.split('\n').some((line) => /Name of the recipient\s+Netlify Edge$/.test(line)));
+});
+
+test('App: every document the answers name is written in the format of its path, and the preview switches between them', async (t) => {
+	let answers = loadExample('eu-saas');
+	answers = setAt(answers, ['outputs'], {
+		policyPath: 'PRIVACY.md',
+		rightsPath: 'DATA-RIGHTS.md',
+		subprocessorsPath: 'SUBPROCESSORS.html',
+		inventoryPath: 'DATA-INVENTORY.md',
+		cookiesPath: 'COOKIES.md',
+		ropaPath: 'record.csv',
+	});
+	const {view, io, exits} = startApp(t, {answers, firstRun: false});
+	await view.pressWhen('Write the documents', 'w');
+	const plan = flat(await view.waitForFrame('Enter write'));
+	for (const expected of [
+		'SUBPROCESSORS.html (sub-processor list)',
+		'DATA-INVENTORY.md (personal data inventory)',
+		'COOKIES.md (cookie policy)',
+		'record.csv (record of processing activities)',
+	]) {
+		t.true(plan.includes(expected), expected);
+	}
+
+	view.press(keys.enter);
+	await view.waitForFrame('preview (←→ switch document)');
+	t.true(io.files.get(path.join(fakeRoot, 'SUBPROCESSORS.html'))!.startsWith('<!DOCTYPE html>'));
+	t.true(io.files.get(path.join(fakeRoot, 'record.csv'))!.startsWith('Controller,'));
+	t.regex(io.files.get(path.join(fakeRoot, 'COOKIES.md'))!, /^# Cookie policy: Lumen$/m);
+	view.press('p');
+	const first = flat(await view.waitForFrame('document 1 of 6'));
+	t.true(first.includes('PRIVACY.md'));
+	t.true(first.includes('←→ other document'));
+	view.press(keys.right);
+	const second = flat(await view.waitForFrame('document 2 of 6'));
+	t.true(second.includes('DATA-RIGHTS.md'));
+	view.press(keys.left);
+	await view.waitForFrame('document 1 of 6');
+	view.press(keys.left);
+	// The preview shows the Markdown of every document, the CSV one included.
+	const last = flat(await view.waitForFrame('document 6 of 6'));
+	t.true(last.includes('record.csv'));
+	t.true(last.includes('# Record of processing activities: Lumen Insights GmbH'));
+	view.press('q');
+	await view.pressWhen('✔ wrote record.csv', keys.enter);
+	await waitUntil(() => exits.length === 1, 'the exit');
+	t.is(exits[0]!.code, 0);
+});
+
+test('App: the cookie list offers the known cookies of catalog recipients, each opening on its summary', async (t) => {
+	const answers = loadExample('global-reps');
+	const count = ((answers['cookies'] as {items: unknown[]}).items ?? []).length;
+	const {view, io} = startApp(t, {answers, firstRun: false});
+	const cookies = visibleSections(answers).findIndex((section) => section.id === 'cookies') + 1;
+	await view.pressWhen('Write the documents', String(cookies));
+	const list = await view.waitForFrame('+ aws');
+	t.true(flat(list).includes('Amazon Web Services, essential'));
+	// Move down to Stripe's session cookie; __stripe_mid is in the answers already: not offered.
+	const offered = cookieSuggestions(answers)
+		.map((suggestion) => suggestion.label)
+		.filter((name) => name !== '__stripe_mid');
+	t.is(offered.length, cookieSuggestions(answers).length - 1);
+	const steps = count + offered.indexOf('__stripe_sid');
+	for (let step = 0; step < steps; step++) {
+		const before = highlighted(view.frame());
+		view.press(keys.down);
+		await view.waitForFrame((frame) => highlighted(frame) !== before);
+	}
+
+	const row = await view.waitForFrame((frame) => highlighted(frame).startsWith('+ __stripe_sid'));
+	t.true(flat(row).includes('Stripe, essential'));
+	t.false(row.includes('+ __stripe_mid'));
+	view.press(keys.enter);
+	const summary = await view.waitForFrame('Check this entry');
+	t.true(summary.split('\n').some((line) => /Cookie name\s+__stripe_sid$/.test(line)));
+	view.press(keys.enter);
+	const saved = await lastSaved(
+		io,
+		(next) => getAt(next, ['cookies', 'items', count, 'name']) === '__stripe_sid',
+		'the confirmed cookie saved',
+	);
+	t.like(getAt(saved, ['cookies', 'items', count]) as object, {
+		provider: 'Stripe',
+		firstParty: false,
+		kind: 'essential',
+		duration: '30 minutes',
+	});
 });

@@ -4,7 +4,7 @@ import {useReducer} from 'react';
 import {sha256} from '../source/commands/shared.js';
 import type {DraftAnswers, PartialAnswers} from '../source/core/answers/types.js';
 import {checkAnswers, lawReport, type Finding} from '../source/core/checks/findings.js';
-import {draft} from '../source/core/drafting/documents.js';
+import {draft, render} from '../source/core/drafting/documents.js';
 import {defaultRevisionSummary} from '../source/core/drafting/revision.js';
 import {setAt} from '../source/core/questionnaire/paths.js';
 import {questionnaire} from '../source/core/questionnaire/questionnaire.js';
@@ -703,17 +703,19 @@ function writeScreen(
 	answers: DraftAnswers,
 	files: Record<string, string> = {},
 	force = false,
+	baseline?: DraftAnswers,
 ) {
 	const io = fakeIo(files);
 	const log = {
 		answers: [] as DraftAnswers[],
 		review: 0,
-		previews: [] as Target[],
+		previews: [] as Array<{targets: Target[]; index: number}>,
 		finished: [] as Target[][],
 	};
 	const view = renderWithKeys(
 		<WriteScreen
 			answers={answers}
+			baseline={baseline}
 			io={io}
 			today={today}
 			width={99}
@@ -722,7 +724,7 @@ function writeScreen(
 			onReview={() => {
 				log.review++;
 			}}
-			onPreview={(target) => log.previews.push(target)}
+			onPreview={(targets, index) => log.previews.push({targets, index})}
 			onFinish={(targets) => log.finished.push(targets)}
 		/>,
 		{t},
@@ -756,12 +758,14 @@ test('WriteScreen: new files are shown as such and written on Enter', async (t) 
 	t.is(io.files.get(policyFile), policy);
 	t.is(io.files.get(rightsFile), drafted(answers, 'rights'));
 	t.deepEqual(log.answers, [], 'no revision for a first version');
+	// One preview for every document written, opening on the first; ←/→ switch in the pager.
 	view.press('p');
 	await waitUntil(() => log.previews.length === 1, 'the preview');
-	t.is(log.previews[0]!.kind, 'policy');
-	view.press('r');
-	await waitUntil(() => log.previews.length === 2, 'the rights preview');
-	t.is(log.previews[1]!.kind, 'rights');
+	t.is(log.previews[0]!.index, 0);
+	t.deepEqual(
+		log.previews[0]!.targets.map((target) => target.kind),
+		['policy', 'rights'],
+	);
 	view.press(keys.enter);
 	await waitUntil(() => log.finished.length === 1, 'finish');
 	t.deepEqual(
@@ -985,4 +989,56 @@ test('Pager: a short text fits, Esc closes', async (t) => {
 	t.is(shownLines(frame).length, 3);
 	view.press(keys.escape);
 	await waitUntil(() => closed() === 1, 'closed');
+});
+
+test('WriteScreen: the revision entry records the recipients added and removed since the wizard started', async (t) => {
+	const answers = loadExample('eu-saas');
+	const recipients = answers['recipients'] as Array<{id: string; name: string}>;
+	// At the start of the run LogRocket was there and DeepL was not.
+	const baseline = setAt(
+		answers,
+		['recipients'],
+		[
+			...recipients.filter((recipient) => recipient.id !== 'deepl'),
+			{...recipients[0]!, id: 'hotjar', name: 'Hotjar'},
+		],
+	);
+	const {view, log} = writeScreen(
+		t,
+		answers,
+		{'PRIVACY.md': drafted(baseline), 'DATA-RIGHTS.md': drafted(baseline, 'rights')},
+		false,
+		baseline,
+	);
+	await view.pressWhen('A revision entry dated', keys.enter);
+	await waitUntil(() => log.answers.length === 1, 'the answers with the revision');
+	const revisions = (log.answers[0]!['document'] as {revisions: unknown[]}).revisions;
+	t.like(revisions[0], {date: today, recipientsAdded: ['DeepL'], recipientsRemoved: ['Hotjar']});
+});
+
+test('WriteScreen: a policy written as JSON or HTML is regenerated in its format, with a revision entry', async (t) => {
+	const {answers: base} = previousVersion();
+	const before = setAt(
+		base,
+		['rights', 'verification'],
+		'We ask you to confirm every request from the email address of your account.',
+	);
+	for (const [file, format, asked] of [
+		['privacy.json', 'json', 'The policy changes in: Your rights, Contact us.'],
+		['privacy.html', 'html', 'The policy changes.'],
+	] as const) {
+		const answers = setAt(base, ['outputs'], {policyPath: file});
+		const old = draft(setAt(before, ['outputs'], {policyPath: file}), 'policy', sha256);
+		if (!old.ok) throw new Error('incomplete answers');
+		const {view, io, log} = writeScreen(t, answers, {[file]: render(old.model, format, sha256)});
+		t.true(flat(await view.waitForFrame('A revision entry dated')).includes(asked), file);
+		view.press(keys.enter);
+		await waitUntil(() => log.answers.length === 1, 'the answers with the revision');
+		// The file keeps its format.
+		await view.pressWhen('Enter write', keys.enter);
+		await view.waitForFrame(`✔ updated ${file}`);
+		const written = io.files.get(path.join(fakeRoot, file))!;
+		t.true(written.startsWith(format === 'json' ? '{\n  "$schema"' : '<!DOCTYPE html>'), file);
+		t.not(written, render(old.model, format, sha256));
+	}
 });

@@ -170,6 +170,10 @@ async function firstRun(t: Terminal): Promise<void> {
 	t.write('f');
 	await t.waitFor('Where should the privacy policy be written?');
 	await t.answer('', 'data-rights section be written');
+	// Every other document the answers call for, each at the default path shown.
+	await t.answer('', 'sub-processor list be written');
+	await t.answer('', 'personal data inventory be written');
+	await t.answer('', 'record of processing activities be written');
 	await t.answer('', 'No findings');
 	t.mark();
 	t.write('w');
@@ -191,15 +195,23 @@ test.serial('a first run goes from no answers to a PRIVACY.md that passes check'
 	const end = terminal.text().slice(-1500).replaceAll(/\s+/g, ' ');
 	t.regex(
 		end,
-		/✔ wrote PRIVACY\.md ✔ wrote DATA-RIGHTS\.md Your answers are in privacy-wizard\.json\./,
+		/✔ wrote PRIVACY\.md ✔ wrote DATA-RIGHTS\.md ✔ wrote SUBPROCESSORS\.md ✔ wrote DATA-INVENTORY\.md ✔ wrote RECORD-OF-PROCESSING\.md Your answers are in privacy-wizard\.json\./,
 	);
-	t.regex(end, /git add privacy-wizard\.json PRIVACY\.md DATA-RIGHTS\.md && git commit/);
+	t.regex(
+		end,
+		/git add privacy-wizard\.json PRIVACY\.md DATA-RIGHTS\.md SUBPROCESSORS\.md DATA-INVENTORY\.md RECORD-OF-PROCESSING\.md && git commit/,
+	);
 	t.regex(end, /add `npx privacy-wizard check` to your pipeline/);
 	t.false(end.includes('Done.'));
 	const policy = readFileSync(path.join(repo, 'PRIVACY.md'), 'utf8');
 	t.true(policy.startsWith('# Privacy policy for acme-app\n'));
 	t.true(policy.includes('Acme Labs GmbH'));
 	t.truthy(readFileSync(path.join(repo, 'DATA-RIGHTS.md'), 'utf8'));
+	t.true(
+		readFileSync(path.join(repo, 'RECORD-OF-PROCESSING.md'), 'utf8').startsWith(
+			'# Record of processing activities: Acme Labs GmbH\n',
+		),
+	);
 	const check = await execa(process.execPath, [cli, 'check'], {cwd: repo, reject: false});
 	t.is(check.exitCode, 0, check.stdout);
 	const saved = parseAnswers(readFileSync(path.join(repo, 'privacy-wizard.json'), 'utf8'));

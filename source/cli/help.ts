@@ -24,7 +24,7 @@ Usage
   $ npx privacy-wizard <command>
 
 Commands
-  generate    Write a document (Markdown, HTML or JSON) to stdout or --out PATH
+  generate    Write a document (Markdown, HTML, JSON or CSV) to stdout or --out PATH
   check       List what the policy is missing, with citations (exit 1 on errors)
   preview     Render a document in the terminal
   answers     export | import FILE | path | reset the saved answers
@@ -44,27 +44,35 @@ Examples
   $ npx privacy-wizard generate > PRIVACY.md
   $ npx privacy-wizard generate --document rights >> README.md
   $ npx privacy-wizard generate --out public/privacy.html
+  $ npx privacy-wizard generate --document all --out docs/privacy
   $ npx privacy-wizard check --json
   $ npx privacy-wizard generate --example us-consumer
 
 The documents are drafts to review, not legal advice.`,
 	generate: `Usage
-  $ privacy-wizard generate [--document KIND] [--format markdown|html|json]
+  $ privacy-wizard generate [--document KIND] [--format markdown|html|json|csv]
                             [--out PATH]
+  $ privacy-wizard generate --document all --out DIR [--format FORMAT]
 
 Writes the document to stdout, or to PATH (never replacing a file edited by hand
 unless --force). Dates come from the answers, so the same answers give the same bytes.
 
 Options
-  -d, --document    policy (default), rights (the standalone data-rights section),
-                    or a document a law that applies requires: consumer-health
-                    (the consumer health data privacy policy, Washington and Nevada)
+  -d, --document    policy (default); rights (the standalone data-rights section);
+                    subprocessors (every recipient, with a change log);
+                    inventory (every kind of personal data); cookies (the cookie
+                    policy, when cookies are used); or a document a law that
+                    applies requires: ropa (the Article 30 record of processing,
+                    EU or UK GDPR), notice-at-collection (California's CCPA),
+                    consumer-health (Washington and Nevada); all: every document
+                    the answers call for, each under its default name in --out DIR
   --format          markdown, html (one standalone, accessible page: no script,
-                    style inline) or json (the document model, described by
-                    dist/document.schema.json). Default: markdown on stdout;
-                    with --out, PATH's extension decides: .html or .htm html,
-                    .json json, anything else markdown
-  -o, --out PATH    Write to PATH instead of stdout
+                    style inline), json (the document model, described by
+                    dist/document.schema.json) or csv (ropa only: one row per
+                    purpose). Default: markdown on stdout; with --out, PATH's
+                    extension decides: .html or .htm html, .json json, .csv csv,
+                    anything else markdown
+  -o, --out PATH    Write to PATH (a folder with --document all) instead of stdout
   --force           Replace PATH even if it was edited by hand
 
 ${common}`,
@@ -86,11 +94,11 @@ ${common}`,
 	preview: `Usage
   $ privacy-wizard preview [--document KIND] [--plain]
 
-Renders the document in the terminal: a scrollable view in a terminal, plain
-text when piped.
+Renders the document in the terminal: a scrollable view in a terminal (←/→ show
+the other documents the answers call for), plain text when piped.
 
 Options
-  -d, --document    policy (default), rights, or a document a law requires
+  -d, --document    policy (default), or any other document
                     (see privacy-wizard generate --help)
   --plain           Print plain text even in a terminal
 

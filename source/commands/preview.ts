@@ -1,5 +1,5 @@
 import process from 'node:process';
-import {documentKinds, documentLabel} from '../core/drafting/documents.js';
+import {documentKinds, documentLabel, documentTargets} from '../core/drafting/documents.js';
 import {oneOf, type Parsed} from '../cli/args.js';
 import {colorEnabled} from '../cli/style.js';
 import {UsageError} from '../errors.js';
@@ -16,7 +16,8 @@ export async function preview({values, positionals}: Parsed): Promise<number> {
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
-	const markdown = draftOrFail(await answersFor(source), kind, source);
+	const answers = await answersFor(source);
+	const markdown = draftOrFail(answers, kind, source);
 	const interactive =
 		process.stdout.isTTY === true &&
 		process.stdin.isTTY === true &&
@@ -24,8 +25,17 @@ export async function preview({values, positionals}: Parsed): Promise<number> {
 		process.env['TERM'] !== 'dumb';
 	if (interactive) {
 		const {runPreview} = await import('../ui/run.js');
-		const label = documentLabel(kind);
-		return runPreview(markdown, label.charAt(0).toUpperCase() + label.slice(1));
+		const title = (of: string): string => {
+			const label = documentLabel(of);
+			return label.charAt(0).toUpperCase() + label.slice(1);
+		};
+
+		// Every document the answers call for, to switch between; the one asked for first.
+		const others = documentTargets(answers)
+			.map((target) => target.kind)
+			.filter((other) => other !== kind)
+			.map((other) => ({title: title(other), markdown: draftOrFail(answers, other, source)}));
+		return runPreview([{title: title(kind), markdown}, ...others]);
 	}
 
 	// Piped or --plain: the rendered text, without styles unless colour is forced.

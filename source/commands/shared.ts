@@ -30,7 +30,9 @@ export function draftOrFail(
 
 	if ('inapplicable' in result) {
 		throw new OperationError(
-			`No ${documentLabel(kind)} is drafted for the answers in ${describeSource(source)}: no law that applies to them requires one. \`privacy-wizard check --explain\` lists the laws that apply and why.`,
+			result.inapplicable === 'law'
+				? `No ${documentLabel(kind)} is drafted for the answers in ${describeSource(source)}: no law that applies to them requires one. \`privacy-wizard check --explain\` lists the laws that apply and why.`
+				: `No ${documentLabel(kind)} is drafted for the answers in ${describeSource(source)}: nothing in them calls for one. \`privacy-wizard generate --document all --out DIR\` writes every document they call for.`,
 		);
 	}
 

@@ -2,6 +2,7 @@ import {Box, useApp, useStdout, type Key} from 'ink';
 import {Text} from './palette.js';
 import {useEffect, useMemo, useReducer, useRef, useState, type ReactElement} from 'react';
 import type {DraftAnswers} from '../core/answers/types.js';
+import {cookieSuggestions} from '../core/catalog/cookies.js';
 import type {Detection} from '../core/catalog/detect.js';
 import {driftFindings} from '../core/checks/drift.js';
 import {checkAnswers, lawReport, type Finding} from '../core/checks/findings.js';
@@ -87,7 +88,21 @@ export function App({
 	const height = Math.max(10, stdout.rows ?? 24);
 	const saving = useRef<Promise<void>>(Promise.resolve());
 	const [saveError, setSaveError] = useState<string>();
-	const [preview, setPreview] = useState<{title: string; lines: string[]}>();
+	const [preview, setPreview] = useState<{
+		title: string;
+		lines: string[];
+		targets: Target[];
+		index: number;
+	}>();
+	const showPreview = (targets: Target[], index: number): void => {
+		const target = targets[index];
+		if (!target) return;
+		void io
+			.render(target.markdown, width)
+			.then((text) =>
+				setPreview({title: target.relative, lines: text.split('\n'), targets, index}),
+			);
+	};
 	const [catalogOpen, setCatalogOpen] = useState(false);
 	const [result, setResult] = useState<AppResult>();
 	const [finished, setFinished] = useState<Finish>();
@@ -223,17 +238,14 @@ export function App({
 					return (
 						<WriteScreen
 							answers={state.answers}
+							baseline={initial.answers}
 							io={io}
 							today={state.context.today}
 							width={width}
 							force={force}
 							onAnswers={(answers: DraftAnswers) => dispatch({type: 'setAnswers', answers})}
 							onReview={() => dispatch({type: 'review'})}
-							onPreview={(target) =>
-								void io
-									.render(target.markdown, width)
-									.then((text) => setPreview({title: target.relative, lines: text.split('\n')}))
-							}
+							onPreview={showPreview}
 							onFinish={(targets, summary) => {
 								setFinished(summary);
 								setResult({code: 0, written: targets});
@@ -274,9 +286,19 @@ export function App({
 				</Box>
 				{preview ? (
 					<Pager
+						key={preview.title}
 						title={preview.title}
 						lines={preview.lines}
 						height={height}
+						switcher={{
+							position: preview.index,
+							count: preview.targets.length,
+							onSwitch: (delta) =>
+								showPreview(
+									preview.targets,
+									(preview.index + delta + preview.targets.length) % preview.targets.length,
+								),
+						}}
 						onClose={() => setPreview(undefined)}
 					/>
 				) : null}
@@ -320,7 +342,12 @@ function Asking({
 		const names = new Set(
 			records.map((entry) => String(entry['catalogId'] ?? entry['name'] ?? '').toLowerCase()),
 		);
-		const suggestions = (listSuggestions[frame.fullId] ?? []).filter(
+		// The known cookies of the recipients from the catalog, offered on the cookie list.
+		const offered =
+			frame.fullId === 'cookies.items'
+				? cookieSuggestions(state.answers)
+				: (listSuggestions[frame.fullId] ?? []);
+		const suggestions = offered.filter(
 			(suggestion) =>
 				!names.has(
 					String(suggestion.record['catalogId'] ?? suggestion.record['name'] ?? '').toLowerCase(),

@@ -6,7 +6,8 @@ import search from '@inquirer/search';
 import select from '@inquirer/select';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {checkAnswers, lawReport} from '../core/checks/findings.js';
-import {addRevision, defaultRevisionSummary} from '../core/drafting/revision.js';
+import {cookieSuggestions} from '../core/catalog/cookies.js';
+import {defaultRevisionSummary} from '../core/drafting/revision.js';
 import {getAt, parseDisplayPath} from '../core/questionnaire/paths.js';
 import type {Context, Question} from '../core/questionnaire/types.js';
 import {
@@ -31,7 +32,7 @@ import {
 import {filterOptions, noneValue, singleChoice} from '../core/questionnaire/picker.js';
 import {recordLabel, type Suggestion} from './screens/list.js';
 import type {RepoSuggestion} from './screens/welcome.js';
-import {planTargets, revisionNeeded, summaryOf} from './screens/write.js';
+import {planTargets, revisionNeeded, summaryOf, withRevision} from './screens/write.js';
 import {makeIo} from './io.js';
 import type {AnswersSource} from '../storage/answers-store.js';
 
@@ -263,6 +264,8 @@ async function askRecord(state: WizardState): Promise<WizardEvent> {
 export async function runPlain(options: PlainOptions): Promise<number> {
 	const io = makeIo(options.source, options.root, () => process.stderr.columns ?? 80);
 	let state = initialState(options.answers, options.context, options.firstRun);
+	// What a revision's record of recipients added and removed is measured against.
+	const baseline = options.answers;
 	const dispatch = async (event: WizardEvent): Promise<void> => {
 		state = reduce(state, event);
 		if (state.error) say(`✖ ${state.error}`);
@@ -304,7 +307,14 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 					const frame = currentFrame(state);
 					if (frame?.kind === 'list') {
 						await dispatch(
-							await askList(state, frame.fullId === 'recipients' ? options.detected : []),
+							await askList(
+								state,
+								frame.fullId === 'recipients'
+									? options.detected
+									: frame.fullId === 'cookies.items'
+										? cookieSuggestions(state.answers)
+										: [],
+							),
 						);
 						break;
 					}
@@ -422,8 +432,9 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 						);
 						await dispatch({
 							type: 'setAnswers',
-							answers: addRevision(
+							answers: withRevision(
 								state.answers,
+								baseline,
 								state.context.today,
 								summary.trim() || defaultRevisionSummary(titles),
 							),
@@ -437,7 +448,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 						let force = options.force;
 						if (
 							(existing.kind === 'edited' || existing.kind === 'no-marker') &&
-							existing.text !== target.markdown &&
+							existing.text !== target.text &&
 							!force
 						) {
 							force = await confirm(
@@ -453,7 +464,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 							}
 						}
 
-						outcomes.push({target, outcome: await io.write(target.file, target.markdown, force)});
+						outcomes.push({target, outcome: await io.write(target.file, target.text, force)});
 						if (target.kind === 'policy' && !process.stdout.isTTY)
 							process.stdout.write(target.markdown);
 					}

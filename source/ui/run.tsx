@@ -3,6 +3,7 @@ import path from 'node:path';
 import process from 'node:process';
 import chalk from 'chalk';
 import {render} from 'ink';
+import {useState} from 'react';
 import type {Parsed} from '../cli/args.js';
 import {colorEnabled} from '../cli/style.js';
 import {currentSchemaVersion, type DraftAnswers} from '../core/answers/types.js';
@@ -196,22 +197,29 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 	return result.code;
 }
 
-/** Show rendered Markdown in a scrollable view (the `preview` command in a terminal). */
-export async function runPreview(markdown: string, title: string): Promise<number> {
+/**
+Show rendered Markdown in a scrollable view (the `preview` command in a terminal): the first of
+the documents, with ←/→ to the others.
+*/
+export async function runPreview(
+	documents: Array<{title: string; markdown: string}>,
+): Promise<number> {
 	const stream = process.stdout;
 	const style = terminalStyle(stream);
 	chalk.level = style.level;
-	const text = await renderMarkdown(markdown, {
-		width: (stream.columns ?? 80) - 1,
-		color: colorEnabled(stream),
-	});
+	const options = {width: (stream.columns ?? 80) - 1, color: colorEnabled(stream)};
+	const texts = await Promise.all(
+		documents.map(async (document) =>
+			(await renderMarkdown(document.markdown, options)).split('\n'),
+		),
+	);
 	await new Promise<void>((resolve) => {
 		const instance = render(
 			<ColorProvider color={style.color}>
 				<KeyRoot>
-					<Pager
-						title={title}
-						lines={text.split('\n')}
+					<PreviewPages
+						titles={documents.map((document) => document.title)}
+						pages={texts}
 						height={stream.rows ?? 24}
 						onClose={() => instance.unmount()}
 					/>
@@ -227,4 +235,32 @@ export async function runPreview(markdown: string, title: string): Promise<numbe
 		void instance.waitUntilExit().then(() => resolve());
 	});
 	return 0;
+}
+
+function PreviewPages({
+	titles,
+	pages,
+	height,
+	onClose,
+}: {
+	titles: string[];
+	pages: string[][];
+	height: number;
+	onClose: () => void;
+}) {
+	const [index, setIndex] = useState(0);
+	return (
+		<Pager
+			key={index}
+			title={titles[index]!}
+			lines={pages[index]!}
+			height={height}
+			switcher={{
+				position: index,
+				count: pages.length,
+				onSwitch: (delta) => setIndex((index + delta + pages.length) % pages.length),
+			}}
+			onClose={onClose}
+		/>
+	);
 }

@@ -3,7 +3,13 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {examples} from '../../source/core/answers/examples.js';
 import type {Answers, DraftAnswers} from '../../source/core/answers/types.js';
-import {draft, type DocumentKind} from '../../source/core/drafting/documents.js';
+import {
+	defaultFileName,
+	documentTargets,
+	draft,
+	type DocumentFormat,
+	type DocumentKind,
+} from '../../source/core/drafting/documents.js';
 import type {DocumentModel} from '../../source/core/drafting/model.js';
 import {formatPath} from '../../source/core/questionnaire/paths.js';
 import {pruneHidden} from '../../source/core/questionnaire/walk.js';
@@ -21,10 +27,24 @@ export const exampleNames = [
 ] as const;
 export type ExampleName = (typeof exampleNames)[number];
 
-export const documentFiles: ReadonlyArray<[DocumentKind, string]> = [
-	['policy', 'PRIVACY.md'],
-	['rights', 'DATA-RIGHTS.md'],
-];
+/**
+The goldens of an example in one format: every document it calls for, under its default file name
+(outputs/<example>/<file>), as `npm run outputs` writes them.
+*/
+export function documentFiles(
+	name: ExampleName,
+	format: DocumentFormat = 'markdown',
+): Array<[DocumentKind, string]> {
+	return documentTargets(examples[name]!.answers as DraftAnswers).map((target) => [
+		target.kind,
+		defaultFileName(target.kind, format),
+	]);
+}
+
+/** The documents a set of answers calls for. */
+export function kindsOf(answers: unknown): DocumentKind[] {
+	return documentTargets(answers as DraftAnswers).map((target) => target.kind);
+}
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -131,6 +151,7 @@ export function variant(name: ExampleName, change: (answers: Answers) => void): 
 
 const californiaBlock = {
 	sensitiveUse: 'permitted-only',
+	policyUrl: 'https://example.com/privacy',
 	honoursGpc: true,
 	sellsUnder16: false,
 	onlineOnly: true,
@@ -152,6 +173,7 @@ function withCalifornia(answers: Answers): void {
 	for (const recipient of answers.recipients) {
 		recipient.sold ??= false;
 		recipient.shared ??= false;
+		if (recipient.role !== 'processor') recipient.controlsCollection ??= false;
 	}
 }
 

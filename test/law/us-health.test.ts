@@ -508,11 +508,13 @@ test('the consumer health policy is a document kind of its own, written where th
 	t.deepEqual(documentTargets(load('wa-period-tracker') as unknown as DraftAnswers), [
 		{kind: 'policy', path: 'PRIVACY.md'},
 		{kind: 'rights', path: 'DATA-RIGHTS.md'},
+		{kind: 'subprocessors'},
+		{kind: 'inventory'},
 		{kind: 'consumer-health', path: 'CONSUMER-HEALTH-PRIVACY.md'},
 	]);
 	t.deepEqual(
 		documentTargets(load('us-consumer') as unknown as DraftAnswers).map((target) => target.kind),
-		['policy', 'rights'],
+		['policy', 'rights', 'subprocessors', 'inventory', 'cookies', 'notice-at-collection'],
 	);
 	const {markdown} = drafted(load('wa-period-tracker'), 'consumer-health');
 	t.regex(markdown, /\n<!-- privacy-wizard: consumer-health sha256:[0-9a-f]{64} -->\n$/);

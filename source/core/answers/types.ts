@@ -259,6 +259,8 @@ export interface Cookie {
 	purpose: string;
 	duration: string;
 	kind: CookieKind;
+	/** Set by the site's own domain (first party), or by another company's domain (third party). */
+	firstParty: boolean;
 }
 
 export type Cookies = {used: false} | {used: true; items: Cookie[]; consentHow: string};
@@ -303,6 +305,13 @@ export interface SecurityMeasure {
 export interface Revision {
 	date: IsoDate;
 	summary: string;
+	/**
+	The recipients this revision added and removed, by the name each had then (a removed one is no
+	longer in the answers): the sub-processor list's change log (Art. 28(2) GDPR notices). The
+	wizard records them when it makes the revision; absent, the revision records no such change.
+	*/
+	recipientsAdded?: string[];
+	recipientsRemoved?: string[];
 }
 
 export interface DocumentSettings {
@@ -313,9 +322,13 @@ export interface DocumentSettings {
 	revisions: Revision[];
 }
 
+/** Where each document goes (paths inside the repository); a regime adds the keys of its own. */
 export interface Outputs {
 	policyPath: string;
 	rightsPath?: string;
+	subprocessorsPath?: string;
+	inventoryPath?: string;
+	cookiesPath?: string;
 }
 
 export interface Answers {

@@ -33,3 +33,43 @@ const none: readonly ServiceCookie[] = [];
 export function cookiesForService(id: string): readonly ServiceCookie[] {
 	return byService.get(id) ?? none;
 }
+
+/** A cookie the catalog knows for a recipient, offered on the cookie list to add and confirm. */
+export type CookieSuggestion = {label: string; detail: string; record: Record<string, unknown>};
+
+/**
+The known cookies of every recipient that came from the catalog, as suggestions for the cookie
+list: each becomes a record only when the founder picks it, and opens on its summary to be
+confirmed (a name that varies is shown with `*`; an unknown duration is left to answer).
+*/
+export function cookieSuggestions(answers: Record<string, unknown>): CookieSuggestion[] {
+	const recipients = Array.isArray(answers['recipients']) ? answers['recipients'] : [];
+	const out: CookieSuggestion[] = [];
+	const seen = new Set<string>();
+	for (const recipient of recipients as Array<Record<string, unknown> | undefined>) {
+		const catalogId = recipient?.['catalogId'];
+		if (typeof catalogId !== 'string') continue;
+		for (const cookie of cookiesForService(catalogId)) {
+			const name = cookie.match === 'prefix' ? `${cookie.name}*` : cookie.name;
+			if (seen.has(name.toLowerCase())) continue;
+			seen.add(name.toLowerCase());
+			const provider =
+				cookie.provider ??
+				(typeof recipient?.['name'] === 'string' ? recipient['name'] : catalogId);
+			out.push({
+				label: name,
+				detail: `${provider}, ${cookie.category}${cookie.duration ? `, ${cookie.duration}` : ''}`,
+				record: {
+					name,
+					provider,
+					...(cookie.party ? {firstParty: cookie.party === 'first'} : {}),
+					kind: cookie.category,
+					purpose: cookie.purpose,
+					...(cookie.duration ? {duration: cookie.duration} : {}),
+				},
+			});
+		}
+	}
+
+	return out;
+}

@@ -1,38 +1,106 @@
 import {isComplete} from '../answers/load.js';
 import type {Answers, DraftAnswers, PartialAnswers} from '../answers/types.js';
 import {applicabilityOf} from '../law/applicability.js';
+import type {RegimeDocument} from '../law/types.js';
+import {allQuestions} from '../questionnaire/questionnaire.js';
 import {gaps, pruneHidden, type Gap} from '../questionnaire/walk.js';
+import {draftCookiePolicy} from './cookie-policy.js';
+import {renderCsv} from './csv.js';
+import {documentsText} from './documents-text.js';
 import {renderHtml} from './html.js';
+import {draftInventory} from './inventory.js';
 import {renderJson} from './json.js';
 import {applicableDocuments, applyingDrafting, draftContext, unitDocuments} from './compose.js';
 import {withMarker, type Hash} from './marker.js';
 import {renderDocument, type DocumentModel} from './model.js';
 import {draftPolicy} from './policy.js';
 import {draftRights} from './rights.js';
+import {draftSubprocessors} from './subprocessors.js';
 import {coreText} from './text.js';
 
-/** The documents every set of answers gets: the policy and the standalone data-rights section. */
-export const coreKinds = ['policy', 'rights'] as const;
+/**
+The documents any answers can get, whatever law applies: the policy, the standalone data-rights
+section, the sub-processor list, the personal data inventory and, where cookies are used, the
+cookie policy. Each is drafted from the same answers and written where `outputs.<output>` says.
+*/
+const coreDocuments: readonly RegimeDocument[] = [
+	{
+		kind: 'policy',
+		label: coreText.s('document.policy'),
+		output: 'policyPath',
+		draft: (ctx) => draftPolicy(ctx.answers),
+	},
+	{
+		kind: 'rights',
+		label: coreText.s('document.rights'),
+		output: 'rightsPath',
+		draft: (ctx) => draftRights(ctx.answers),
+	},
+	{
+		kind: 'subprocessors',
+		label: documentsText.s('document.subprocessors'),
+		output: 'subprocessorsPath',
+		draft: draftSubprocessors,
+	},
+	{
+		kind: 'inventory',
+		label: documentsText.s('document.inventory'),
+		output: 'inventoryPath',
+		draft: draftInventory,
+	},
+	{
+		kind: 'cookies',
+		label: documentsText.s('document.cookies'),
+		output: 'cookiesPath',
+		applies: (answers) => answers.cookies?.used === true,
+		draft: draftCookiePolicy,
+	},
+];
 
-/** The core's documents, then every document a law adds (`consumer-health`), in registry order. */
+export const coreKinds: readonly string[] = coreDocuments.map((document) => document.kind);
+
+/** The core's documents, then every document a law adds (`ropa`, `consumer-health`), in registry order. */
 export const documentKinds: readonly string[] = [
 	...coreKinds,
 	...unitDocuments.map((document) => document.kind),
 ];
 export type DocumentKind = string;
 
-/** What a document is, in lists and messages: "privacy policy". */
-export function documentLabel(kind: DocumentKind): string {
-	const own = unitDocuments.find((document) => document.kind === kind);
-	return own?.label ?? coreText.s(kind === 'rights' ? 'document.rights' : 'document.policy');
+/** `all` for `generate --document`: every document the answers call for. */
+export const allDocuments = 'all';
+
+function documentOf(kind: DocumentKind): RegimeDocument | undefined {
+	return (
+		coreDocuments.find((document) => document.kind === kind) ??
+		unitDocuments.find((document) => document.kind === kind)
+	);
 }
 
-export const documentFormats = ['markdown', 'html', 'json'] as const;
+/** What a document is, in lists and messages: "privacy policy". */
+export function documentLabel(kind: DocumentKind): string {
+	return documentOf(kind)?.label ?? coreText.s('document.policy');
+}
+
+export const documentFormats = ['markdown', 'html', 'json', 'csv'] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
 
+/** The formats a document can be written in: CSV only for a register (the record of processing). */
+export function formatsOf(kind: DocumentKind): DocumentFormat[] {
+	return documentOf(kind)?.tabular
+		? [...documentFormats]
+		: documentFormats.filter((format) => format !== 'csv');
+}
+
+const extensions: Record<DocumentFormat, string> = {
+	markdown: 'md',
+	html: 'html',
+	json: 'json',
+	csv: 'csv',
+};
+
 /**
-The format a file name asks for, by its extension: `.html`/`.htm` HTML, `.json` JSON, anything
-else Markdown. `generate --out` uses it when no `--format` is given.
+The format a file name asks for, by its extension: `.html`/`.htm` HTML, `.json` JSON, `.csv` CSV,
+anything else Markdown. `generate --out` uses it when no `--format` is given.
 */
 export function formatOfPath(file: string): DocumentFormat {
 	const extension = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
@@ -40,7 +108,27 @@ export function formatOfPath(file: string): DocumentFormat {
 		? 'html'
 		: extension === 'json'
 			? 'json'
-			: 'markdown';
+			: extension === 'csv'
+				? 'csv'
+				: 'markdown';
+}
+
+/**
+A document's default file name (`PRIVACY.md`): the default of its `outputs.*Path` question, the one
+the wizard shows, with the extension of the format asked for.
+*/
+export function defaultFileName(kind: DocumentKind, format: DocumentFormat = 'markdown'): string {
+	const document = documentOf(kind);
+	const question = allQuestions().find(
+		(entry) => entry.fullId === `outputs.${document?.output ?? ''}`,
+	)?.question;
+	const value =
+		question?.default && 'value' in question.default ? question.default.value : undefined;
+	if (typeof value !== 'string') {
+		throw new Error(`No default file name for the ${kind} document`);
+	}
+
+	return `${value.replace(/\.[^./\\]+$/, '')}.${extensions[format]}`;
 }
 
 /** A drafted document in a format, with its marker: what `generate` writes and `check` compares. */
@@ -57,14 +145,25 @@ export function render(model: DocumentModel, format: DocumentFormat, hash: Hash)
 		case 'json': {
 			return withMarker(renderJson(model), model.kind, hash, 'json');
 		}
+
+		case 'csv': {
+			if (!model.records) {
+				throw new Error(`The ${model.kind} document has no records to write as CSV`);
+			}
+
+			return withMarker(renderCsv(model.records), model.kind, hash, 'csv');
+		}
 	}
 }
 
 export type DraftResult =
 	| {ok: true; model: DocumentModel; markdown: string}
 	| {ok: false; gaps: Gap[]}
-	/** A law's own document, for answers to which no law requiring it applies. */
-	| {ok: false; gaps: []; inapplicable: true};
+	/**
+	A document the answers do not call for: a law's own, for answers to which no law requiring it
+	applies (`law`), or one the answers make moot (`answers`: a cookie policy without cookies).
+	*/
+	| {ok: false; gaps: []; inapplicable: 'law' | 'answers'};
 
 /**
 Draft a document, or say why not: a policy is drafted only from complete answers, so that no
@@ -80,41 +179,37 @@ export function draft(answers: DraftAnswers, kind: DocumentKind, hash: Hash): Dr
 	}
 
 	const complete = visible as unknown as Answers;
-	let model: DocumentModel;
-	if (kind === 'policy' || kind === 'rights') {
-		model = kind === 'policy' ? draftPolicy(complete) : draftRights(complete);
-	} else {
-		const ctx = draftContext(complete);
-		const own = applicableDocuments(ctx).find((document) => document.kind === kind);
-		if (!own) {
-			return {ok: false, gaps: [], inapplicable: true};
-		}
-
-		model = own.draft(ctx);
+	const ctx = draftContext(complete);
+	const core = coreDocuments.find((document) => document.kind === kind);
+	const document = core ?? applicableDocuments(ctx).find((own) => own.kind === kind);
+	if (!document) {
+		return {ok: false, gaps: [], inapplicable: 'law'};
 	}
 
+	if (document.applies && !document.applies(complete)) {
+		return {ok: false, gaps: [], inapplicable: core ? 'answers' : 'law'};
+	}
+
+	const model = document.draft(ctx);
 	return {ok: true, model, markdown: render(model, 'markdown', hash)};
 }
 
 /**
 The documents the answers ask for and the file each goes to, when the answers name one: the
-policy, the data-rights section, and the documents of each law that applies (their file under
-the answers' `outputs`).
+core's (the cookie policy only where cookies are used), then those of each law that applies
+(their file under the answers' `outputs`).
 */
 export function documentTargets(answers: DraftAnswers): Array<{kind: DocumentKind; path?: string}> {
 	const visible = pruneHidden(answers as PartialAnswers);
 	const outputs = (visible.outputs ?? {}) as Record<string, unknown>;
-	const at = (key: string): {path?: string} => {
-		const file = outputs[key];
-		return typeof file === 'string' ? {path: file} : {};
-	};
 	const applicability = applicabilityOf(visible);
 	const own = applyingDrafting((id) => applicability.get(id)?.status === 'applies').flatMap(
 		(drafting) => drafting.documents ?? [],
 	);
-	return [
-		{kind: 'policy', ...at('policyPath')},
-		{kind: 'rights', ...at('rightsPath')},
-		...own.map((document) => ({kind: document.kind, ...at(document.output)})),
-	];
+	return [...coreDocuments, ...own]
+		.filter((document) => !document.applies || document.applies(visible))
+		.map((document) => {
+			const file = outputs[document.output];
+			return typeof file === 'string' ? {kind: document.kind, path: file} : {kind: document.kind};
+		});
 }

@@ -7,18 +7,23 @@ The hash function is passed in: the core does no hashing I/O of its own and stay
 Markdown and HTML end with the same comment, `<!-- … -->`; a Markdown one names no format (files
 written before there were others stay recognised), an HTML one says `html`. JSON has no
 comments: its marker is the last property, `"marker"`, and the hash is of the JSON without it.
+CSV has none either: its marker is a last record as wide as the header, its first field the
+marker text and the others empty, so every CSV reader still sees a rectangular table.
 */
+import {csvWidth} from './csv.js';
 
 const commentPattern =
 	/\n<!-- privacy-wizard: (?<document>[a-z][a-z-]*)(?: (?<format>html))? sha256:(?<hash>[0-9a-f]{64}) -->\n?$/;
 const jsonPattern =
 	/,\n {2}"marker": "privacy-wizard: (?<document>[a-z][a-z-]*) json sha256:(?<hash>[0-9a-f]{64})"\n\}\n?$/;
+const csvPattern =
+	/\r\nprivacy-wizard: (?<document>[a-z][a-z-]*) csv sha256:(?<hash>[0-9a-f]{64}),*\r\n$/;
 const jsonEnd = '\n}\n';
 
 export type Hash = (text: string) => string;
 
 /** The formats a marker can name. */
-export type MarkedFormat = 'markdown' | 'html' | 'json';
+export type MarkedFormat = 'markdown' | 'html' | 'json' | 'csv';
 
 export function withMarker(
 	text: string,
@@ -34,6 +39,14 @@ export function withMarker(
 		return `${text.slice(0, -jsonEnd.length)},\n  "marker": "privacy-wizard: ${document} json sha256:${hash(text)}"${jsonEnd}`;
 	}
 
+	if (format === 'csv') {
+		if (!text.endsWith('\r\n')) {
+			throw new Error('CSV text must end with CRLF');
+		}
+
+		return `${text}privacy-wizard: ${document} csv sha256:${hash(text)}${','.repeat(csvWidth(text) - 1)}\r\n`;
+	}
+
 	const named = format === 'markdown' ? '' : ` ${format}`;
 	return `${text}\n<!-- privacy-wizard: ${document}${named} sha256:${hash(text)} -->\n`;
 }
@@ -47,18 +60,25 @@ export type MarkerState =
 export function readMarker(text: string, hash: Hash): MarkerState {
 	const comment = commentPattern.exec(text);
 	const json = comment ? null : jsonPattern.exec(text);
-	const match = comment ?? json;
+	const csv = comment || json ? null : csvPattern.exec(text);
+	const match = comment ?? json ?? csv;
 	if (!match?.groups) {
 		return {kind: 'no-marker'};
 	}
 
-	const body = comment ? text.slice(0, match.index) : `${text.slice(0, match.index)}${jsonEnd}`;
+	const body = comment
+		? text.slice(0, match.index)
+		: json
+			? `${text.slice(0, match.index)}${jsonEnd}`
+			: text.slice(0, match.index + 2);
 	const document = match.groups['document']!;
 	const format: MarkedFormat = json
 		? 'json'
-		: match.groups['format'] === 'html'
-			? 'html'
-			: 'markdown';
+		: csv
+			? 'csv'
+			: match.groups['format'] === 'html'
+				? 'html'
+				: 'markdown';
 	return hash(body) === match.groups['hash']
 		? {kind: 'unedited', document, format, body}
 		: {kind: 'edited', document, format};

@@ -18,7 +18,14 @@ export type DocumentModel = {
 	sections: Section[];
 	/** Whether to print a table of contents after the first section. */
 	contents: boolean;
+	/**
+	The same facts as one table of plain-text records, for a document that is a register (the record
+	of processing): `--format csv` writes it, one row per record under the header.
+	*/
+	records?: Records;
 };
+
+export type Records = {header: string[]; rows: string[][]};
 
 export function servedIds(model: DocumentModel): Set<string> {
 	return new Set(model.sections.flatMap((section) => section.serves));

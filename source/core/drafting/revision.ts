@@ -94,14 +94,71 @@ export function defaultRevisionSummary(titles: string[]): string {
 	return `Updated ${titles.length === 1 ? 'the section' : 'the sections'} ${titles.map((title) => `"${title}"`).join(', ')}.`;
 }
 
+/** Recipients added and removed between two sets of answers, by name (matched by id). */
+export type RecipientChanges = {added: string[]; removed: string[]};
+
+function recipientNames(answers: DraftAnswers): Map<string, string> {
+	const list = getAt(answers, ['recipients']);
+	const names = new Map<string, string>();
+	for (const recipient of Array.isArray(list) ? (list as unknown[]) : []) {
+		const {id, name} = (recipient ?? {}) as {id?: unknown; name?: unknown};
+		if (typeof id === 'string' && typeof name === 'string') names.set(id, name);
+	}
+
+	return names;
+}
+
+/**
+The recipients the answers gained and lost since `before` (the answers as the wizard found them):
+what the sub-processor list's change log records, never more than the two answer sets show.
+*/
+export function recipientChanges(before: DraftAnswers, after: DraftAnswers): RecipientChanges {
+	const old = recipientNames(before);
+	const now = recipientNames(after);
+	return {
+		added: [...now].filter(([id]) => !old.has(id)).map(([, name]) => name),
+		removed: [...old].filter(([id]) => !now.has(id)).map(([, name]) => name),
+	};
+}
+
+type RevisionEntry = {
+	date: string;
+	summary: string;
+	recipientsAdded?: string[];
+	recipientsRemoved?: string[];
+};
+
 /**
 Add a revision entry dated `date` (newest first). A second change on the same day replaces that
-day's entry, so a busy afternoon does not fill the history.
+day's entry, so a busy afternoon does not fill the history; the recipients it records merge with
+that entry's, and a recipient added and removed the same day (or removed and added back) leaves
+no trace, since the day's revision does not change it.
 */
-export function addRevision(answers: DraftAnswers, date: string, summary: string): DraftAnswers {
+export function addRevision(
+	answers: DraftAnswers,
+	date: string,
+	summary: string,
+	changes: RecipientChanges = {added: [], removed: []},
+): DraftAnswers {
 	const revisions =
-		(getAt(answers, ['document', 'revisions']) as
-			Array<{date: string; summary: string}> | undefined) ?? [];
+		(getAt(answers, ['document', 'revisions']) as RevisionEntry[] | undefined) ?? [];
+	const today = revisions.find((revision) => revision.date === date);
 	const others = revisions.filter((revision) => revision.date !== date);
-	return setAt(answers, ['document', 'revisions'], [{date, summary}, ...others]);
+	const present = new Set(recipientNames(answers).values());
+	const previouslyAdded = today?.recipientsAdded ?? [];
+	const previouslyRemoved = today?.recipientsRemoved ?? [];
+	const unique = (names: string[]): string[] => [...new Set(names)];
+	const added = unique([...previouslyAdded, ...changes.added]).filter(
+		(name) => present.has(name) && !previouslyRemoved.includes(name),
+	);
+	const removed = unique([...previouslyRemoved, ...changes.removed]).filter(
+		(name) => !present.has(name) && !previouslyAdded.includes(name),
+	);
+	const entry: RevisionEntry = {
+		date,
+		summary,
+		...(added.length > 0 ? {recipientsAdded: added} : {}),
+		...(removed.length > 0 ? {recipientsRemoved: removed} : {}),
+	};
+	return setAt(answers, ['document', 'revisions'], [entry, ...others]);
 }

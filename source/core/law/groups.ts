@@ -1,4 +1,5 @@
 import gdprBases from '../../../questionnaires/law/shared/gdpr-bases.json' with {type: 'json'};
+import gdprRecord from '../../../questionnaires/law/shared/gdpr-record.json' with {type: 'json'};
 import transferCopy from '../../../questionnaires/law/shared/transfer-copy.json' with {type: 'json'};
 import usCategories from '../../../questionnaires/law/shared/us-categories.json' with {type: 'json'};
 import usSale from '../../../questionnaires/law/shared/us-sale.json' with {type: 'json'};
@@ -11,6 +12,7 @@ regime that uses it applies.
 */
 export const questionGroups = [
 	gdprBases,
+	gdprRecord,
 	transferCopy,
 	usThresholds,
 	usCategories,

@@ -6,7 +6,16 @@ The drafter and `check` compose the regimes that apply; none of them knows anoth
 Text a family of laws shares (the EU and UK GDPR) lives in a family unit whose members are
 regimes, so that a policy serving both states each right once.
 */
-import type {Answers, PartialAnswers, Purpose, Recipient, Region} from '../answers/types.js';
+import type {
+	Answers,
+	Cookie,
+	CountryCode,
+	DataItem,
+	PartialAnswers,
+	Purpose,
+	Recipient,
+	Region,
+} from '../answers/types.js';
 import type {Finding} from '../checks/finding.js';
 import type {Index} from '../drafting/common.js';
 import type {Block, Inline} from '../drafting/markdown.js';
@@ -125,7 +134,19 @@ export type RegimeDocument = {
 	label: string;
 	/** The key of the answers' `outputs` that names its file (`healthPolicyPath`). */
 	output: string;
+	/** Whether the answers call for it, beyond its unit applying (a cookie policy: cookies used). */
+	applies?: (answers: PartialAnswers) => boolean;
+	/** The document is also a table of records (its model has `records`): `--format csv`. */
+	tabular?: boolean;
 	draft: (ctx: DraftContext) => DocumentModel;
+};
+
+/** The legal basis for placing or reading one cookie under a law, for the cookie policy. */
+export type CookieBasis = {
+	/** "Consent", "Strictly necessary (no consent needed)": equal labels merge across laws. */
+	label: string;
+	citation: string;
+	serves: string[];
 };
 
 /** The contributions a unit makes to the documents; each slot is optional. */
@@ -136,6 +157,8 @@ export type Drafting = {
 	summaryNotes?: (ctx: DraftContext) => Inline[][];
 	/** Blocks at the end of "Who we are" (representatives, officers). */
 	contacts?: (ctx: DraftContext) => Part | undefined;
+	/** Lines of one data item's entry in the inventory (a statutory category); equal lines merge. */
+	inventoryLines?: (ctx: DraftContext, item: DataItem) => Inline[][];
 	/** Legal bases of one purpose under this law. */
 	purposeBasis?: (ctx: DraftContext, purpose: Purpose) => BasisNote[];
 	/** Further lines in one purpose's list (labelled). */
@@ -144,11 +167,13 @@ export type Drafting = {
 	afterPurposes?: (ctx: DraftContext) => Section[];
 	/** Blocks in "Who receives your data", after the table. */
 	recipients?: (ctx: DraftContext) => Part | undefined;
-	/** Extra text about one recipient (row note). */
+	/** A line about one recipient under this law (a sale or sharing), in the sub-processor list. */
 	recipientNote?: (ctx: DraftContext, recipient: Recipient) => Inline[] | undefined;
 	/** A subsection of "Where your data is processed". */
 	transfers?: (ctx: DraftContext) => (Part & {title: string}) | undefined;
 	cookies?: (ctx: DraftContext) => Part | undefined;
+	/** The legal basis of one cookie under this law (the cookie policy's column). */
+	cookieBasis?: (ctx: DraftContext, cookie: Cookie) => CookieBasis | undefined;
 	automated?: (ctx: DraftContext) => Part | undefined;
 	children?: (ctx: DraftContext) => Part | undefined;
 	/** A subsection of "Your rights". */
@@ -186,6 +211,13 @@ export type TransferRule = {
 	adequate: (country: string, recipient: Partial<Recipient>) => boolean;
 	/** The safeguard to propose for a vendor offering these transfer tools (catalog). */
 	proposeSafeguard?: (tools: readonly string[]) => string | undefined;
+	/**
+	What makes a transfer to this country and recipient lawful, in the regime's own words (an
+	adequacy finding, a safeguard, a derogation or exception), for documents that list transfers
+	(the sub-processor list, the record of processing). Asked only for a country outside the
+	territory, of a recipient whose answers are complete.
+	*/
+	basis?: (country: CountryCode, recipient: Recipient) => string;
 };
 
 export type Unit = {

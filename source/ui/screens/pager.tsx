@@ -4,16 +4,24 @@ import {useReducer} from 'react';
 import {Keys} from '../layout.js';
 import {useKeys} from '../key-router.js';
 
-/** A scrollable view of rendered text: ↑/↓, PgUp/PgDn, Home/End (g/G), q or Esc to close. */
+/** Several documents in one pager: which one is shown, and the way to another. */
+export type Switcher = {position: number; count: number; onSwitch: (delta: number) => void};
+
+/**
+A scrollable view of rendered text: ↑/↓, PgUp/PgDn, Home/End (g/G), q or Esc to close; with a
+switcher, ←/→ (or Tab/Shift-Tab) show the previous or next document.
+*/
 export function Pager({
 	title,
 	lines,
 	height,
+	switcher,
 	onClose,
 }: {
 	title: string;
 	lines: string[];
 	height: number;
+	switcher?: Switcher;
 	onClose: () => void;
 }) {
 	const page = Math.max(3, height - 4);
@@ -26,12 +34,19 @@ export function Pager({
 		else if (key.pageUp || input === 'b') scroll(top - page);
 		else if (input === 'g') scroll(0);
 		else if (input === 'G') scroll(last);
+		else if (switcher && (key.rightArrow || (key.tab && !key.shift))) switcher.onSwitch(1);
+		else if (switcher && (key.leftArrow || (key.tab && key.shift))) switcher.onSwitch(-1);
 		else if (input === 'q' || key.escape || key.return) onClose();
 	});
 	return (
 		<Box flexDirection="column">
 			<Text bold color="cyan">
 				{title}{' '}
+				{switcher && switcher.count > 1 ? (
+					<Text dimColor>
+						document {switcher.position + 1} of {switcher.count} ·{' '}
+					</Text>
+				) : null}
 				<Text dimColor>
 					lines {Math.min(lines.length, top + 1)}–{Math.min(lines.length, top + page)} of{' '}
 					{lines.length}
@@ -49,6 +64,9 @@ export function Pager({
 					['↑↓', 'scroll'],
 					['PgUp/PgDn', 'page'],
 					['g/G', 'top/end'],
+					...(switcher && switcher.count > 1
+						? ([['←→', 'other document']] as Array<[string, string]>)
+						: []),
 					['q', 'close'],
 				]}
 			/>

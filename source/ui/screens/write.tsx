@@ -4,9 +4,13 @@ import {Text} from '../palette.js';
 import {useEffect, useReducer} from 'react';
 import type {DraftAnswers} from '../../core/answers/types.js';
 import {
+	defaultFileName,
 	documentLabel,
 	documentTargets,
 	draft,
+	formatOfPath,
+	formatsOf,
+	render,
 	type DocumentKind,
 } from '../../core/drafting/documents.js';
 import {
@@ -14,7 +18,9 @@ import {
 	changedSections,
 	defaultRevisionSummary,
 	lineDiff,
+	recipientChanges,
 } from '../../core/drafting/revision.js';
+import {renderDocument, type DocumentModel} from '../../core/drafting/model.js';
 import type {ExistingDocument, WriteOutcome} from '../../storage/documents.js';
 import {TextInput} from '../inputs/text-input.js';
 import type {WizardIo} from '../io.js';
@@ -27,6 +33,9 @@ export type Target = {
 	kind: DocumentKind;
 	relative: string;
 	file: string;
+	/** What the file gets: the document in the format its extension asks for. */
+	text: string;
+	/** The same document as Markdown, for the preview. */
 	markdown: string;
 	existing: ExistingDocument;
 };
@@ -93,15 +102,20 @@ export async function planTargets(
 ): Promise<Target[] | {incomplete: number}> {
 	const targets: Target[] = [];
 	for (const {kind, path: named} of documentTargets(answers)) {
-		const relative = named ?? (kind === 'policy' ? 'PRIVACY.md' : undefined);
+		const relative = named ?? (kind === 'policy' ? defaultFileName(kind) : undefined);
 		if (!relative) continue;
 		const result = draft(answers, kind, io.hash);
-		if (!result.ok) return {incomplete: result.gaps.length};
+		if (!result.ok) return {incomplete: 'gaps' in result ? result.gaps.length : 0};
 		const file = path.resolve(io.root, relative);
+		// The file's extension decides its format, as with `generate --out`.
+		const format = formatOfPath(relative);
 		targets.push({
 			kind,
 			relative,
 			file,
+			text: formatsOf(kind).includes(format)
+				? render(result.model, format, io.hash)
+				: result.markdown,
 			markdown: result.markdown,
 			existing: await io.inspect(file),
 		});
@@ -110,31 +124,56 @@ export async function planTargets(
 	return targets;
 }
 
-function body(markdown: string): string {
-	return markdown.replace(/\n<!-- privacy-wizard: [^\n]*-->\n?$/, '\n');
+function body(text: string): string {
+	return text.replace(/\n<!-- privacy-wizard: [^\n]*-->\n?$/, '\n');
 }
 
-/** The sections a regenerated policy changes, when it replaces one privacy-wizard wrote. */
+/**
+The sections a regenerated policy changes, when it replaces one privacy-wizard wrote. Sections are
+compared in Markdown: a policy written as JSON is read back as its model; one written as HTML
+is compared whole (`[]`: it changes, in sections the page does not tell).
+*/
 export function revisionNeeded(targets: Target[]): string[] | undefined {
 	const policy = targets.find((target) => target.kind === 'policy');
-	if (policy?.existing.kind !== 'unedited' || policy.existing.text === policy.markdown)
+	if (policy?.existing.kind !== 'unedited' || policy.existing.text === policy.text)
 		return undefined;
-	const titles = changedSections(policy.existing.body, body(policy.markdown));
+	const {format} = policy.existing;
+	const before =
+		format === 'markdown'
+			? policy.existing.body
+			: format === 'json'
+				? body(renderDocument(JSON.parse(policy.existing.body) as DocumentModel))
+				: undefined;
+	if (before === undefined) return [];
+	const titles = changedSections(before, body(policy.markdown));
 	return titles.length > 0 ? titles : undefined;
+}
+
+/**
+The answers with a revision entry dated `today`, recording the recipients added and removed since
+`baseline` (the answers the wizard started from).
+*/
+export function withRevision(
+	answers: DraftAnswers,
+	baseline: DraftAnswers,
+	today: string,
+	summary: string,
+): DraftAnswers {
+	return addRevision(answers, today, summary, recipientChanges(baseline, answers));
 }
 
 function DiffPreview({target, width}: {target: Target; width: number}) {
 	const existing = target.existing;
 	if (existing.kind === 'absent') {
-		return <Text dimColor> new file, {target.markdown.split('\n').length} lines</Text>;
+		return <Text dimColor> new file, {target.text.split('\n').length} lines</Text>;
 	}
 
-	if (existing.text === target.markdown) {
+	if (existing.text === target.text) {
 		return <Text dimColor> unchanged</Text>;
 	}
 
 	const before = existing.kind === 'unedited' ? existing.body : existing.text;
-	const changes = lineDiff(before, body(target.markdown)).filter((line) => line.kind !== 'same');
+	const changes = lineDiff(before, body(target.text)).filter((line) => line.kind !== 'same');
 	const added = changes.filter((line) => line.kind === 'added').length;
 	return (
 		<Box flexDirection="column">
@@ -179,19 +218,23 @@ export function summaryOf(
 
 export type WriteScreenProps = {
 	answers: DraftAnswers;
+	/** The answers the wizard started from: a revision records the recipients added and removed since. */
+	baseline?: DraftAnswers;
 	io: WizardIo;
 	today: string;
 	width: number;
 	force: boolean;
 	onAnswers: (answers: DraftAnswers) => void;
 	onReview: () => void;
-	onPreview: (target: Target) => void;
+	/** Preview the documents, starting at one (the preview switches between them). */
+	onPreview: (targets: Target[], index: number) => void;
 	onFinish: (targets: Target[], summary: Finish) => void;
 };
 
 /** Where the documents go, what changes, a revision entry when they change, then the write. */
 export function WriteScreen({
 	answers,
+	baseline = answers,
 	io,
 	today,
 	width,
@@ -240,7 +283,7 @@ export function WriteScreen({
 	const blocked = state.targets.filter(
 		(target) =>
 			(target.existing.kind === 'edited' || target.existing.kind === 'no-marker') &&
-			target.existing.text !== target.markdown,
+			target.existing.text !== target.text,
 	);
 	useKeys((input, key) => {
 		const phase = state.phase.name;
@@ -256,7 +299,7 @@ export function WriteScreen({
 								target,
 								outcome: skip
 									? 'skipped'
-									: await io.write(target.file, target.markdown, state.overwrite),
+									: await io.write(target.file, target.text, state.overwrite),
 							});
 						}
 
@@ -268,8 +311,7 @@ export function WriteScreen({
 			} else if (input === 'o' && blocked.length > 0) dispatch({type: 'overwrite'});
 			else if (key.escape) onReview();
 		} else if (phase === 'written') {
-			if (input === 'p' && state.targets[0]) onPreview(state.targets[0]);
-			else if (input === 'r' && state.targets[1]) onPreview(state.targets[1]);
+			if (input === 'p' && state.targets.length > 0) onPreview(state.targets, 0);
 			else if (key.return || input === 'q')
 				onFinish(state.targets, summaryOf(state.phase.outcomes, io));
 		} else if ((phase === 'incomplete' || phase === 'failed') && (key.return || key.escape))
@@ -310,8 +352,7 @@ export function WriteScreen({
 					{phase.name === 'written' ? (
 						<Keys
 							hints={[
-								['p', 'preview policy'],
-								...(state.targets[1] ? ([['r', 'preview rights']] as Array<[string, string]>) : []),
+								['p', state.targets.length > 1 ? 'preview (←→ switch document)' : 'preview'],
 								['Enter', 'finish'],
 							]}
 						/>
@@ -340,7 +381,13 @@ export function WriteScreen({
 			{phase.name === 'revision' ? (
 				<Box flexDirection="column">
 					<Text>
-						The policy changes in: <Text bold>{phase.titles.join(', ')}</Text>.
+						{phase.titles.length > 0 ? (
+							<>
+								The policy changes in: <Text bold>{phase.titles.join(', ')}</Text>.
+							</>
+						) : (
+							'The policy changes.'
+						)}
 					</Text>
 					<Text>
 						A revision entry dated {today} records what changed (GDPR Art. 13(3)). Edit it if you
@@ -350,7 +397,7 @@ export function WriteScreen({
 						initial={phase.initial}
 						onSubmit={(summary) => {
 							const text = summary.trim() === '' ? phase.initial : summary.trim();
-							onAnswers(addRevision(answers, today, text));
+							onAnswers(withRevision(answers, baseline, today, text));
 							dispatch({type: 'revised'});
 						}}
 					/>

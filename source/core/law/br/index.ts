@@ -129,7 +129,15 @@ No catalog transfer tool is a Brazilian ground: the European Commission's clause
 corporate rules are not the ANPD's clauses or approved global corporate rules, so nothing is
 proposed and the founder chooses.
 */
-const transfer: TransferRule = {key: 'br', inside: isBrazil, adequate: adequacyTest(adequacy)};
+const transfer: TransferRule = {
+	key: 'br',
+	inside: isBrazil,
+	adequate: adequacyTest(adequacy),
+	basis: (country, recipient) =>
+		transfer.adequate(country, recipient)
+			? text.s('adequacy')
+			: text.s(`xfer.${recipient.transfers?.[transfer.key] ?? ''}` as Key),
+};
 
 /** The sensitive data of Article 5(II) LGPD: the same kinds as Article 9(1) GDPR. */
 const isSensitive = (category: SensitiveCategory | undefined): boolean =>

@@ -112,6 +112,18 @@ const transfer: TransferRule = {
 	adequate: adequacyTest(adequacy),
 	proposeSafeguard: (tools) =>
 		tools.includes('sccs') ? 'ch-sccs' : tools.includes('bcrs') ? 'bcrs' : undefined,
+	basis(country, recipient) {
+		if (transfer.adequate(country, recipient)) {
+			return adequacyLabel(country);
+		}
+
+		const basis = basisOf(recipient) ?? '';
+		return isException(basis)
+			? text.s('exception.label', {
+					exception: text.s(`exception.${basis.slice('art17-'.length)}` as Key),
+				})
+			: text.s(`basis.${basis}` as Key);
+	},
 };
 
 /** Sensitive personal data of Art. 5(c) FADP (social assistance has no category here). */

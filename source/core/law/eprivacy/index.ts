@@ -127,6 +127,34 @@ export const ePrivacy: Regime = {
 			),
 	},
 	drafting: {
+		cookieBasis(ctx, cookie) {
+			const {answers} = ctx;
+			const eea = inEea(answers);
+			const uk = inUk(answers);
+			const citation = (exempt: boolean): string =>
+				[
+					...(eea ? [text.s('cite.eea')] : []),
+					...(uk ? [text.s(exempt ? 'cite.ukExempt' : 'cite.uk')] : []),
+				].join('; ');
+			const serves = ['EPR-53', 'EPR-EXEMPT'];
+			if (cookie.kind === 'essential') {
+				return {label: text.s('basis.necessary'), citation: citation(true), serves};
+			}
+
+			// The UK statistics exemption, where the policy says it is used (see cookies.ukStatistics):
+			// never for session replay, which needs consent everywhere.
+			const statistics =
+				uk &&
+				!eea &&
+				cookie.kind === 'analytics' &&
+				answers.purposes.some(
+					(purpose) => purpose.deviceAccess === 'statistics' && purpose.legalBasis !== 'consent',
+				) &&
+				!answers.purposes.some((purpose) => purpose.deviceAccess === 'replay');
+			return statistics
+				? {label: text.s('basis.statistics'), citation: text.s('cite.ukExempt'), serves}
+				: {label: text.s('basis.consent'), citation: citation(false), serves};
+		},
 		cookies(ctx) {
 			const {answers} = ctx;
 			const {cookies} = answers;

@@ -9,7 +9,7 @@ import {partyItems} from '../../drafting/common.js';
 import type {Block, Inline} from '../../drafting/markdown.js';
 import {listInWords, messages} from '../../drafting/text.js';
 import {adequacyTest, countryInSentence, isEea} from '../../jurisdictions/index.js';
-import {transferPart} from '../gdpr/index.js';
+import {transferBasis, transferPart, type TransferTerms} from '../gdpr/index.js';
 import {regimeChecklist} from '../checklist.js';
 import type {Checklist, Regime, RegimeQuestions, TransferRule} from '../types.js';
 
@@ -34,12 +34,21 @@ const adequacy = facts.adequacy.map(
 	(entry) => ({...entry}) as {country: string; decision: string; scope?: string},
 );
 
+const labels: Pick<TransferTerms, 'safeguardLabel' | 'adequacyLabel'> = {
+	safeguardLabel: (value) => text.s(`safeguard.${value}` as Key),
+	adequacyLabel(country) {
+		const scope = adequacy.find((entry) => entry.country === country)?.scope;
+		return text.s(scope ? (`adequacy.${scope}` as Key) : 'adequacy');
+	},
+};
+
 const transfer: TransferRule = {
 	key: 'eu',
 	inside: isEea,
 	adequate: adequacyTest(adequacy),
 	proposeSafeguard: (tools) =>
 		tools.includes('sccs') ? 'sccs' : tools.includes('bcrs') ? 'bcrs' : undefined,
+	basis: (country, recipient) => transferBasis(transfer, labels, text.s('law'))(country, recipient),
 };
 
 function established(answers: PartialAnswers): string[] {
@@ -139,11 +148,7 @@ export const euGdpr: Regime = {
 		transfers: (ctx) =>
 			transferPart(ctx, euGdpr, {
 				rule: transfer,
-				safeguardLabel: (value) => text.s(`safeguard.${value}` as Key),
-				adequacyLabel: (country) => {
-					const scope = adequacy.find((entry) => entry.country === country)?.scope;
-					return text.s(scope ? (`adequacy.${scope}` as Key) : 'adequacy');
-				},
+				...labels,
 				serves: ['GDPR-13.1.f'],
 			}),
 		automated(ctx) {

@@ -21,6 +21,7 @@ import type {Section} from '../../drafting/model.js';
 import {coreText, listInWords, messages, sentence} from '../../drafting/text.js';
 import {countryInSentence, countryName} from '../../jurisdictions/index.js';
 import {regimeChecklist} from '../checklist.js';
+import {draftRecord} from './record.js';
 import type {
 	BasisNote,
 	CheckContext,
@@ -103,6 +104,11 @@ declare module '../../answers/types.js' {
 	interface Answers {
 		/** How a copy of transfer safeguards can be obtained. */
 		transferCopyHow?: string;
+	}
+
+	interface Outputs {
+		/** The record of processing activities (Article 30(1)); `.csv` writes it as CSV. */
+		ropaPath?: string;
 	}
 }
 
@@ -203,7 +209,8 @@ const facts: Facts = {
 
 // Drafting -------------------------------------------------------------------------------
 
-function basisNote(ctx: DraftContext, purpose: Purpose): BasisNote[] {
+/** The Article 6 basis of a purpose under every member that applies. */
+export function basisNote(ctx: DraftContext, purpose: Purpose): BasisNote[] {
 	const basis = purpose.legalBasis;
 	const list = members(ctx);
 	if (basis === undefined || list.length === 0) {
@@ -387,6 +394,15 @@ export const gdprFamily: Family = {
 		recipients: (ctx) => (members(ctx).length > 0 ? recipientsPart(ctx) : undefined),
 		rights: rightsPart,
 		exercising: exercisingPart,
+		documents: [
+			{
+				kind: 'ropa',
+				label: gdprText.s('ropa.label'),
+				output: 'ropaPath',
+				tabular: true,
+				draft: draftRecord,
+			},
+		],
 	},
 	checks: (ctx) =>
 		ctx.regimes.some((regime) => regime.family === 'gdpr') ? familyChecks(ctx) : [],
@@ -405,6 +421,27 @@ export type TransferTerms = {
 };
 
 type Row = {recipient: Recipient; country: CountryCode};
+
+/**
+A member's `TransferRule.basis`: the adequacy finding, the Article 49 derogation (with the law's
+name) or the safeguard of one transfer, as the member's transfers table names them.
+*/
+export function transferBasis(
+	rule: Pick<TransferRule, 'key' | 'adequate'>,
+	labels: Pick<TransferTerms, 'safeguardLabel' | 'adequacyLabel'>,
+	law: string,
+): (country: CountryCode, recipient: Recipient) => string {
+	return (country, recipient) => {
+		if (rule.adequate(country, recipient)) {
+			return labels.adequacyLabel(country, recipient);
+		}
+
+		const value = recipient.transfers?.[rule.key] ?? '';
+		return value.startsWith('art49-')
+			? `${gdprText.s(`art49.${value.slice('art49-'.length)}` as Key)} ${law}`
+			: labels.safeguardLabel(value);
+	};
+}
 
 /**
 A member's transfers section: every recipient location outside its territory with the basis

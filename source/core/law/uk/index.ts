@@ -9,7 +9,7 @@ import {partyItems} from '../../drafting/common.js';
 import type {Block} from '../../drafting/markdown.js';
 import {messages, sentence} from '../../drafting/text.js';
 import {adequacyTest} from '../../jurisdictions/index.js';
-import {transferPart} from '../gdpr/index.js';
+import {transferBasis, transferPart, type TransferTerms} from '../gdpr/index.js';
 import type {Finding} from '../../checks/finding.js';
 import {regimeChecklist} from '../checklist.js';
 import type {CheckContext, Checklist, Regime, RegimeQuestions, TransferRule} from '../types.js';
@@ -46,6 +46,14 @@ type Key = Parameters<typeof text.t>[0];
 const adequacy = facts.adequacy as Array<{country: string; decision: string; scope?: string}>;
 const isUk = (country: string): boolean => country === 'GB';
 
+const labels: Pick<TransferTerms, 'safeguardLabel' | 'adequacyLabel'> = {
+	safeguardLabel: (value) => text.s(`safeguard.${value}` as Key),
+	adequacyLabel(country) {
+		const scope = adequacy.find((entry) => entry.country === country)?.scope;
+		return text.s(scope ? (`adequacy.${scope}` as Key) : 'adequacy');
+	},
+};
+
 const transfer: TransferRule = {
 	key: 'uk',
 	inside: isUk,
@@ -58,6 +66,7 @@ const transfer: TransferRule = {
 				: tools.includes('bcrs')
 					? 'bcrs'
 					: undefined,
+	basis: (country, recipient) => transferBasis(transfer, labels, text.s('law'))(country, recipient),
 };
 
 function establishedInUk(answers: PartialAnswers): boolean {
@@ -158,11 +167,7 @@ export const uk: Regime = {
 		transfers: (ctx) =>
 			transferPart(ctx, uk, {
 				rule: transfer,
-				safeguardLabel: (value) => text.s(`safeguard.${value}` as Key),
-				adequacyLabel: (country) => {
-					const scope = adequacy.find((entry) => entry.country === country)?.scope;
-					return text.s(scope ? (`adequacy.${scope}` as Key) : 'adequacy');
-				},
+				...labels,
 				serves: ['GDPR-13.1.f', 'UK-XFER', 'UK-DELTA', 'UK-LAW'],
 			}),
 		automated(ctx) {

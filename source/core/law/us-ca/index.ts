@@ -17,7 +17,15 @@ import type {
 	Regime,
 	RegimeQuestions,
 } from '../types.js';
-import {categoryTable, dollars, sellsOrShares, trade, usSensitiveItems} from '../us/shared.js';
+import {
+	categoryLines,
+	categoryTable,
+	dollars,
+	sellsOrShares,
+	trade,
+	usSensitiveItems,
+} from '../us/shared.js';
+import {draftNoticeAtCollection} from './notice.js';
 
 declare module '../../answers/types.js' {
 	interface Answers {
@@ -35,9 +43,21 @@ declare module '../../answers/types.js' {
 			confirmsOptOuts?: boolean;
 			riskAssessment?: boolean;
 			noticeAtCollection?: string;
+			/** Where the privacy policy is published: the notice at collection links to it. */
+			policyUrl?: string;
 			/** Consumers or households whose PI is bought, sold or shared a year. */
 			consumersTraded?: number;
 		};
+	}
+
+	interface Recipient {
+		/** A third party that controls the collection of personal information on the site or app. */
+		controlsCollection?: boolean;
+	}
+
+	interface Outputs {
+		/** The notice at collection (11 CCR §7012). */
+		noticeAtCollectionPath?: string;
 	}
 }
 
@@ -290,6 +310,28 @@ export const usCa: Regime = {
 			],
 		}),
 		notices: (ctx) => [noticeSection(ctx)],
+		inventoryLines: (_ctx, item) => categoryLines(item),
+		recipientNote(_ctx, recipient) {
+			const kind =
+				recipient.sold && recipient.shared
+					? 'both'
+					: recipient.sold
+						? 'sell'
+						: recipient.shared
+							? 'share'
+							: undefined;
+			return kind
+				? [{strong: [text.s('recipient.label')]}, ' ', ...text.t(`recipient.${kind}`)]
+				: undefined;
+		},
+		documents: [
+			{
+				kind: 'notice-at-collection',
+				label: text.s('nac.label'),
+				output: 'noticeAtCollectionPath',
+				draft: draftNoticeAtCollection,
+			},
+		],
 	},
 	checks: californiaChecks,
 };

@@ -10,7 +10,7 @@ import type {Block, Inline} from '../../drafting/markdown.js';
 import type {Section} from '../../drafting/model.js';
 import {formatDate, listInWords, sentence} from '../../drafting/text.js';
 import type {DraftContext, Drafting, Part} from '../types.js';
-import {categoryTable} from '../us/shared.js';
+import {categoryLines, categoryTable} from '../us/shared.js';
 import {rightsOn, type Activity, type Right} from './data.js';
 import {
 	anyOf,
@@ -525,6 +525,7 @@ function complaintsPart(ctx: DraftContext): Part | undefined {
 }
 
 export const drafting: Drafting = {
+	inventoryLines: (_ctx, item) => categoryLines(item),
 	summaryRights(ctx) {
 		const full = fullLaws(ctx.answers);
 		if (full.length === 0) {

@@ -168,3 +168,16 @@ export function categoryTable(answers: Answers, index: Index): Block {
 		]),
 	};
 }
+
+/** The inventory line of a data item's statutory category, the same under every US law (merged). */
+export function categoryLines(item: DataItem): Inline[][] {
+	return item.ccpaCategory
+		? [
+				[
+					{strong: [usText.s('label.category')]},
+					' ',
+					`${usText.s(`category.${item.ccpaCategory}`)}.`,
+				],
+			]
+		: [];
+}
