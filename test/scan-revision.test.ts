@@ -1,37 +1,16 @@
-import {cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {cpSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import test, {type ExecutionContext} from 'ava';
-import {execa} from 'execa';
+import test from 'ava';
 import type {DetectionResult} from '../source/core/catalog/detect.js';
 import {scanRepo, scanRevision} from '../source/repo/scan.js';
 import {snapshot, temporaryFolder} from './helpers/cli.js';
+import {commitAll, gitRepository} from './helpers/git.js';
 
 // `check --base` scans the tree of an earlier commit through git: by the same rules as the
 // working tree, without checking anything out.
 
 const fixtures = fileURLToPath(new URL('fixtures/repos/', import.meta.url));
-
-async function git(cwd: string, ...args: string[]): Promise<string> {
-	const result = await execa('git', args, {cwd});
-	return result.stdout;
-}
-
-async function repository(t: ExecutionContext): Promise<string> {
-	const folder = path.join(temporaryFolder(t, 'privacy-wizard-revision-'), 'repo');
-	mkdirSync(folder);
-	await git(folder, 'init', '-q', '-b', 'main');
-	await git(folder, 'config', 'user.email', 'test@example.com');
-	await git(folder, 'config', 'user.name', 'Test');
-	await git(folder, 'config', 'commit.gpgsign', 'false');
-	return folder;
-}
-
-async function commitAll(folder: string, message: string): Promise<string> {
-	await git(folder, 'add', '-A');
-	await git(folder, 'commit', '-q', '--allow-empty', '-m', message);
-	return git(folder, 'rev-parse', 'HEAD');
-}
 
 const shape = (result: DetectionResult) => ({
 	detections: result.detections.map(({service, evidence}) => [service.id, evidence]),
@@ -39,7 +18,7 @@ const shape = (result: DetectionResult) => ({
 });
 
 test('the tree of a commit gives what the working tree gave when it was committed, for every fixture repo', async (t) => {
-	const folder = await repository(t);
+	const folder = await gitRepository(t);
 	for (const name of [
 		'android',
 		'django',
@@ -92,7 +71,7 @@ test('the tree of a commit gives what the working tree gave when it was committe
 });
 
 test('a commit is read as it was, whatever the working tree holds now', async (t) => {
-	const folder = await repository(t);
+	const folder = await gitRepository(t);
 	writeFileSync(path.join(folder, 'package.json'), '{"dependencies": {"@sentry/node": "8"}}\n');
 	const first = await commitAll(folder, 'sentry');
 	writeFileSync(path.join(folder, 'package.json'), '{"dependencies": {"posthog-js": "1"}}\n');
@@ -107,7 +86,7 @@ test('a commit is read as it was, whatever the working tree holds now', async (t
 });
 
 test('an empty commit and a link loop: nothing found, a warning, no hang', async (t) => {
-	const folder = await repository(t);
+	const folder = await gitRepository(t);
 	const empty = await commitAll(folder, 'empty');
 	t.deepEqual(shape(await scanRevision(folder, empty)), {detections: [], warnings: []});
 	symlinkSync('b.html', path.join(folder, 'a.html'));
