@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {OperationError} from '../errors.js';
 
 /**
 What git knows about the repository. execa is imported only when a command needs git, so the
@@ -73,8 +74,8 @@ export type GitTreeEntry = {mode: string; type: string; oid: string; size: numbe
 export async function gitTree(root: string, commit: string): Promise<GitTreeEntry[]> {
 	const result = await gitRun(['ls-tree', '-r', '-z', '--long', '--full-tree', commit], root);
 	if (result?.exitCode !== 0) {
-		throw new Error(
-			`git ls-tree failed for ${commit}: ${result?.stderr ?? 'git is not installed'}`,
+		throw new OperationError(
+			`git could not list the files of ${commit}: ${result?.stderr ?? 'git is not installed'}`,
 		);
 	}
 

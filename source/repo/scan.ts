@@ -709,7 +709,7 @@ class RevisionReader implements TreeReader {
 	): Promise<
 		| {kind: 'file'; key: string; entry: TreeEntry}
 		| {kind: 'folder'; key: string}
-		| {kind: 'absent' | 'outside' | 'loop' | 'other'}
+		| {kind: 'absent' | 'outside' | 'loop' | 'unreadable' | 'other'}
 	> {
 		let current = key;
 		for (let hops = 0; hops <= maxLinks; hops++) {
@@ -719,7 +719,8 @@ class RevisionReader implements TreeReader {
 			if (entry.kind === 'file') return {kind: 'file', key: current, entry};
 			if (entry.kind === 'other') return {kind: 'other'};
 			// A link's blob is its target: followed only while it stays in the tree.
-			const target = (await this.blobs.read(entry.oid)) ?? '';
+			const target = await this.blobs.read(entry.oid).catch(() => undefined);
+			if (target === undefined) return {kind: 'unreadable'};
 			const joined = path.posix.normalize(
 				path.posix.join(path.posix.dirname(current), target.trim()),
 			);
@@ -743,6 +744,11 @@ class RevisionReader implements TreeReader {
 		const found = await this.locate(key);
 		if (found.kind === 'outside') {
 			this.warnings.push(`${key} links outside the repository; it was not read.`);
+			return undefined;
+		}
+
+		if (found.kind === 'unreadable') {
+			this.warnings.push(`Could not read ${key} from git; it was skipped.`);
 			return undefined;
 		}
 
