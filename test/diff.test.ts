@@ -2,6 +2,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import type {Answers} from '../source/core/answers/types.js';
+import {root} from './helpers/answers.js';
 import {assertFailure, run, temporaryFolder, writeJson} from './helpers/cli.js';
 import {commitAll, git, gitRepository} from './helpers/git.js';
 import {baseAnswers, steps, versions} from './helpers/history.js';
@@ -386,4 +387,19 @@ test('check --base: an unknown BASE is a usage error; --base needs the scan; a b
 		1,
 		/privacy-wizard check --base compares with an earlier git revision, but .* is not in a git repository/,
 	);
+});
+
+test('diff: answers of an older schema version at BASE are migrated before they are compared', async (t) => {
+	const folder = await gitRepository(t);
+	const v1 = readFileSync(path.join(root, 'test/fixtures/answers/v1.json'), 'utf8');
+	t.regex(v1, /"schemaVersion": 1/);
+	writeFileSync(path.join(folder, answersFile), v1);
+	await commitAll(folder, 'answers of schema version 1');
+	const exported = await run(['answers', 'export'], {cwd: folder});
+	t.is(exported.exitCode, 0, exported.stderr);
+	t.notRegex(exported.stdout, /"schemaVersion": 1/);
+	writeFileSync(path.join(folder, answersFile), exported.stdout);
+	const result = await run(['diff', 'HEAD', '--json'], {cwd: folder});
+	t.is(result.exitCode, 0, result.stdout);
+	t.deepEqual(parse(result.stdout).changes, []);
 });
