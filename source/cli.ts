@@ -13,6 +13,8 @@ const handlers: Record<CommandName, () => Promise<(parsed: Parsed) => Promise<nu
 	answers: async () => (await import('./commands/answers.js')).answersCommand,
 	processors: async () => (await import('./commands/catalog.js')).processors,
 	scan: async () => (await import('./commands/catalog.js')).scan,
+	diff: async () => (await import('./commands/diff.js')).diff,
+	init: async () => (await import('./commands/init.js')).init,
 };
 
 function fail(message: string, code: number): number {

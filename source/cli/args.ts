@@ -3,7 +3,16 @@ import {exampleNames} from '../core/answers/examples.js';
 import {UsageError} from '../errors.js';
 import {didYouMean} from './suggest.js';
 
-export const commands = ['generate', 'check', 'preview', 'answers', 'processors', 'scan'] as const;
+export const commands = [
+	'generate',
+	'check',
+	'diff',
+	'preview',
+	'answers',
+	'processors',
+	'scan',
+	'init',
+] as const;
 export type CommandName = (typeof commands)[number] | 'wizard';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -24,11 +33,18 @@ export const commandOptions = {
 		out: {type: 'string', short: 'o'},
 		force: {type: 'boolean'},
 	},
-	check: {json: {type: 'boolean'}, 'no-scan': {type: 'boolean'}, explain: {type: 'boolean'}},
+	check: {
+		json: {type: 'boolean'},
+		'no-scan': {type: 'boolean'},
+		explain: {type: 'boolean'},
+		base: {type: 'string'},
+	},
+	diff: {json: {type: 'boolean'}, accept: {type: 'boolean'}},
 	preview: {document: {type: 'string', short: 'd'}, plain: {type: 'boolean'}},
 	answers: {yes: {type: 'boolean', short: 'y'}},
 	processors: {json: {type: 'boolean'}, search: {type: 'string'}},
 	scan: {json: {type: 'boolean'}},
+	init: {force: {type: 'boolean'}},
 } as const satisfies Record<CommandName, Options>;
 
 export type Parsed = {

@@ -26,10 +26,12 @@ Usage
 Commands
   generate    Write a document (Markdown, HTML, JSON or CSV) to stdout or --out PATH
   check       List what the policy is missing, with citations (exit 1 on errors)
+  diff        Changes since a git revision, material or editorial, with redlines
   preview     Render a document in the terminal
   answers     export | import FILE | path | reset the saved answers
   processors  List the processor catalog
   scan        Suggest processors from the repo's dependencies
+  init ci     Write a GitHub Actions workflow that runs check and diff
 
 Wizard options
   --plain           Ask line by line (screen readers, dumb terminals)
@@ -46,6 +48,7 @@ Examples
   $ npx privacy-wizard generate --out public/privacy.html
   $ npx privacy-wizard generate --document all --out docs/privacy
   $ npx privacy-wizard check --json
+  $ npx privacy-wizard diff origin/main
   $ npx privacy-wizard generate --example us-consumer
 
 The documents are drafts to review, not legal advice.`,
@@ -77,7 +80,7 @@ Options
 
 ${common}`,
 	check: `Usage
-  $ privacy-wizard check [--json] [--explain] [--no-scan]
+  $ privacy-wizard check [--json] [--explain] [--no-scan] [--base BASE]
 
 Lists the laws that apply to the answers and why, then checks the answers
 against the disclosure checklist of each of those laws, and the documents named
@@ -89,6 +92,27 @@ Options
   --json            Print the laws and findings as JSON
   --explain         Also list the laws that do not apply, and why not
   --no-scan         Do not compare the repo's dependencies with the answered processors
+  --base BASE       Say which services the repo uses that were added since BASE
+                    (a git branch, tag or commit). In CI, on a pull request, its
+                    target branch is the base unless --base is given
+
+${common}`,
+	diff: `Usage
+  $ privacy-wizard diff [BASE] [--json] [--accept]
+
+Compares the answers with their version at BASE, a git branch, tag or commit
+(default: the merge base with the default branch; in CI, with the pull request's
+target). Each change is material (a new recipient, a new country for a
+recipient, a new purpose or data item, sale or sharing switched on, a legal
+basis changed, a law newly applying or no longer applying) or editorial
+(wording, descriptions, order), with its path in the answers. Then the redline
+of each document and a proposed "What changed" entry for the revision history.
+The report is Markdown on stdout (CI can post it as a summary). Exits 1 when a
+material change has no revision entry dated on or after the last one at BASE.
+
+Options
+  --accept          Add the proposed entry to the answers' revision history
+  --json            Print the report as JSON
 
 ${common}`,
 	preview: `Usage
@@ -135,6 +159,18 @@ they reveal, each with its evidence (file:line).
 
 Options
   --json            Print as JSON
+
+${common}`,
+	init: `Usage
+  $ privacy-wizard init ci [--force]
+
+Writes .github/workflows/privacy.yml at the root of the repository: on every
+pull request, GitHub Actions runs privacy-wizard check and posts privacy-wizard
+diff as the job summary, with privacy-wizard pinned to its major version. Also
+prints the one-line equivalent for other CI systems.
+
+Options
+  --force           Replace an existing workflow file
 
 ${common}`,
 };

@@ -14,7 +14,8 @@ import {colorEnabled, painter} from '../cli/style.js';
 import {UsageError} from '../errors.js';
 import {describeSource, resolveSource, type AnswersSource} from '../storage/answers-store.js';
 import {inspectDocument} from '../storage/documents.js';
-import {answersFor, documentsRoot, sha256, stdout} from './shared.js';
+import type {DriftBaseReport} from './scan.js';
+import {answersFor, documentsRoot, sha256, stdout, today} from './shared.js';
 
 const staleCitation =
 	'the notice duties of every law that applies: the published document must say what the answers say';
@@ -82,10 +83,6 @@ export async function documentFindings(
 	return findings;
 }
 
-export function today(): string {
-	return new Date().toISOString().slice(0, 10);
-}
-
 /** The laws that apply, each with why; `explain` adds the ones that do not, with why not. */
 export function formatLaws(laws: readonly LawReport[], color: boolean, explain = false): string {
 	const paint = painter(color);
@@ -143,19 +140,24 @@ export function formatFindings(findings: Finding[], color: boolean): string {
 export async function collectFindings(
 	answers: DraftAnswers,
 	source: AnswersSource,
-	options: {scan?: boolean} = {},
-): Promise<Finding[]> {
+	options: {scan?: boolean; base?: string} = {},
+): Promise<{findings: Finding[]; base?: DriftBaseReport}> {
 	// Drift between the repo's dependencies and the recipients: not for the bundled examples.
 	const drift =
 		options.scan === true && source.kind !== 'example'
-			? await (await import('./catalog.js')).repoDriftFindings(answers)
-			: [];
+			? await (
+					await import('./catalog.js')
+				).repoDriftFindings(answers, process.cwd(), {ref: options.base})
+			: {findings: []};
 	const {catalogCategory} = await import('./catalog.js');
-	return [
-		...checkAnswers(answers, {today: today(), catalogCategory}),
-		...(await documentFindings(answers, source)),
-		...drift,
-	];
+	return {
+		findings: [
+			...checkAnswers(answers, {today: today(), catalogCategory}),
+			...(await documentFindings(answers, source)),
+			...drift.findings,
+		],
+		...(drift.base ? {base: drift.base} : {}),
+	};
 }
 
 export async function check({values, positionals}: Parsed): Promise<number> {
@@ -167,8 +169,18 @@ export async function check({values, positionals}: Parsed): Promise<number> {
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
+	const base = values['base'] as string | undefined;
+	if (base !== undefined && (values['no-scan'] === true || source.kind === 'example')) {
+		throw new UsageError(
+			`--base compares the services the repository uses with those at BASE, which ${values['no-scan'] === true ? '--no-scan turns off' : 'is never done for the bundled examples'}.`,
+		);
+	}
+
 	const answers = await answersFor(source);
-	const findings = await collectFindings(answers, source, {scan: values['no-scan'] !== true});
+	const {findings, base: drift} = await collectFindings(answers, source, {
+		scan: values['no-scan'] !== true,
+		base,
+	});
 	const ordered = [
 		...findings.filter((item) => item.severity === 'error'),
 		...findings.filter((item) => item.severity === 'warning'),
@@ -177,12 +189,15 @@ export async function check({values, positionals}: Parsed): Promise<number> {
 	if (values['json'] === true) {
 		const errors = ordered.filter((item) => item.severity === 'error').length;
 		await stdout(
-			`${JSON.stringify({answers: describeSource(source), ok: errors === 0, errors, warnings: ordered.length - errors, laws, findings: ordered}, undefined, 2)}\n`,
+			`${JSON.stringify({answers: describeSource(source), ok: errors === 0, errors, warnings: ordered.length - errors, laws, ...(drift ? {base: drift} : {}), findings: ordered}, undefined, 2)}\n`,
 		);
 	} else {
 		const color = colorEnabled(process.stdout);
+		const since = drift
+			? `Services the repo uses that were added since ${drift.label}: ${drift.added.length === 0 ? 'none' : drift.added.map((service) => service.name).join(', ')}.\n\n`
+			: '';
 		await stdout(
-			formatLaws(laws, color, values['explain'] === true) + formatFindings(ordered, color),
+			formatLaws(laws, color, values['explain'] === true) + since + formatFindings(ordered, color),
 		);
 	}
 

@@ -6,7 +6,14 @@ import {driftFindings} from '../core/checks/drift.js';
 import type {Finding} from '../core/checks/findings.js';
 import {UsageError} from '../errors.js';
 import {repoRoot} from '../repo/root.js';
-import {scanRepo} from '../repo/scan.js';
+import {
+	ciNamesBase,
+	defaultBase,
+	namedBase,
+	requireRepository,
+	type Base,
+} from '../repo/history.js';
+import {scanRepo, scanRevision} from '../repo/scan.js';
 import {stderr, stdout} from './shared.js';
 
 /** The folder a scan reads: the git root, else the current folder. */
@@ -20,14 +27,76 @@ async function warn(warnings: string[]): Promise<void> {
 	}
 }
 
-/** For `check`: the repo's services compared with the answered recipients. */
+/** Which revision `check` compares the repo's services with: named, or found in CI. */
+export type DriftBaseRequest = {ref?: string; env?: NodeJS.ProcessEnv};
+
+/** The revision drift was compared with, and the services added since. */
+export type DriftBaseReport = Base & {added: Array<{id: string; name: string}>};
+
+/** Whether the environment is a CI run (`CI` set to anything but false). */
+function isCi(env: NodeJS.ProcessEnv): boolean {
+	const value = env['CI']?.trim().toLowerCase();
+	return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
+
+/**
+The base to compare with: `--base REF`, else under CI the target of the pull request when the
+CI system names one. A base CI names but git cannot find is a warning, not a failure: `check`
+still reports everything else.
+*/
+async function driftBase(root: string, request: DriftBaseRequest): Promise<Base | undefined> {
+	const env = request.env ?? process.env;
+	if (request.ref !== undefined) {
+		return namedBase(await requireRepository(root, 'privacy-wizard check --base'), request.ref);
+	}
+
+	if (!isCi(env) || !ciNamesBase(env)) return undefined;
+	try {
+		return await defaultBase(await requireRepository(root, 'privacy-wizard check'), env);
+	} catch (error) {
+		await warn([
+			`${(error as Error).message.replaceAll('\n', ' ')} The findings do not say which services are new.`,
+		]);
+		return undefined;
+	}
+}
+
+/**
+For `check`: the repo's services compared with the answered recipients; with a base, each finding
+says whether the service was added since (the tree at the base is read through git, never
+checked out).
+*/
 export async function repoDriftFindings(
 	answers: DraftAnswers,
 	cwd: string = process.cwd(),
-): Promise<Finding[]> {
-	const result = await scanRepo(await scanRoot(cwd));
+	request: DriftBaseRequest = {},
+): Promise<{findings: Finding[]; base?: DriftBaseReport}> {
+	const root = await scanRoot(cwd);
+	const result = await scanRepo(root);
 	await warn(result.warnings);
-	return driftFindings(answers, result.detections);
+	const base = await driftBase(root, request);
+	if (base === undefined) {
+		return {findings: driftFindings(answers, result.detections)};
+	}
+
+	// Warnings about files at the base are about the past: not repeated.
+	const before = await scanRevision(
+		await requireRepository(root, 'privacy-wizard check'),
+		base.commit,
+	);
+	const known = new Set(before.detections.map((detection) => detection.service.id));
+	return {
+		findings: driftFindings(answers, result.detections, {
+			label: base.label,
+			detections: before.detections,
+		}),
+		base: {
+			...base,
+			added: result.detections
+				.filter((detection) => !known.has(detection.service.id))
+				.map(({service}) => ({id: service.id, name: service.name})),
+		},
+	};
 }
 
 /** `privacy-wizard scan [--json]`: the services the repo's dependencies reveal, with evidence. */

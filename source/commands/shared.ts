@@ -14,6 +14,11 @@ import {OperationError} from '../errors.js';
 import {describeSource, requireAnswers, type AnswersSource} from '../storage/answers-store.js';
 import {exists} from '../storage/files.js';
 
+/** Today's date (`YYYY-MM-DD`, UTC): the edge reads the clock and passes it to the core. */
+export function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Draft a document in a format, or fail with the list of what is missing. */

@@ -2,6 +2,7 @@ import {lstat, readFile, readdir, realpath, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {Detector, type DetectionResult, type ScanInputKind} from '../core/catalog/detect.js';
 import {isSkippedFolder, isWebKind, scanKind} from '../core/catalog/scan-files.js';
+import {gitBlobs, gitTree, type BlobReader, type GitTreeEntry} from './git.js';
 
 /**
 Reads what a repository says about the services it uses. It walks the repository (never
@@ -10,7 +11,8 @@ and lockfiles of every ecosystem, HTML and templates, files that set headers, an
 files (key names only; never `.env` or `.env.local`). package.json files count at the root, in
 its workspaces (npm/yarn `workspaces`, pnpm-workspace.yaml) and beside a JavaScript lockfile.
 Never a path outside the root (`..`, absolute paths, symlinks that lead out). Whatever cannot be
-read becomes a warning naming the file; the scan goes on with the rest.
+read becomes a warning naming the file; the scan goes on with the rest. The same rules read the
+tree of an earlier commit through git (scanRevision, for `check --base`), without checking it out.
 */
 
 export type ScanOptions = {
@@ -68,7 +70,31 @@ function describeError(error: unknown): string {
 	}
 }
 
-class RepoReader {
+/** An entry of a folder, as the walk sees it. */
+type FolderEntry = {name: string; kind: 'file' | 'folder' | 'link' | 'other'};
+
+/**
+What the scan needs of a repository's files, so that the same rules read the working tree (from
+disk) and the tree of a commit (from git, see scanRevision). Paths are absolute, under `root`.
+*/
+type TreeReader = {
+	readonly warnings: string[];
+	readonly root: string;
+	readonly maxVisited: number;
+	relative(absolute: string): string;
+	/** The real path of an entry when it exists and stays inside the root (see RepoReader). */
+	resolve(absolute: string, what: 'file' | 'folder', limit?: number): Promise<string | undefined>;
+	hasFile(absolute: string): Promise<boolean>;
+	readText(absolute: string, limit?: number): Promise<string | undefined>;
+	/** Sub-folders of a folder, sorted; node_modules and .git skipped. */
+	folders(absolute: string): Promise<string[]>;
+	/** A folder's entries, or undefined (with a warning) when it cannot be read. */
+	entries(folder: string): Promise<FolderEntry[] | undefined>;
+	/** The same path for two links to one folder, for counting it once. */
+	identity(absolute: string): Promise<string>;
+};
+
+class RepoReader implements TreeReader {
 	readonly warnings: string[] = [];
 	readonly root: string;
 	private readonly options: Required<ScanOptions>;
@@ -180,6 +206,31 @@ class RepoReader {
 			);
 			return undefined;
 		}
+	}
+
+	async entries(folder: string): Promise<FolderEntry[] | undefined> {
+		try {
+			const entries = await readdir(folder, {withFileTypes: true});
+			return entries.map((entry) => ({
+				name: entry.name,
+				kind: entry.isDirectory()
+					? 'folder'
+					: entry.isFile()
+						? 'file'
+						: entry.isSymbolicLink()
+							? 'link'
+							: 'other',
+			}));
+		} catch (error) {
+			this.warnings.push(
+				`Could not read the folder ${this.relative(folder)} (${describeError(error)}); it was skipped.`,
+			);
+			return undefined;
+		}
+	}
+
+	async identity(absolute: string): Promise<string> {
+		return realpath(absolute).catch(() => absolute);
 	}
 
 	/** Sub-folders of a folder (real paths inside the root), sorted; node_modules and .git skipped. */
@@ -303,7 +354,7 @@ type Budget = {visited: number; exhausted: boolean};
 
 /** Folders matching the segments under `base`, in a stable order. */
 async function expand(
-	reader: RepoReader,
+	reader: TreeReader,
 	base: string,
 	segments: string[],
 	budget: Budget,
@@ -332,7 +383,7 @@ async function expand(
 					return;
 				}
 
-				const key = await realpath(child).catch(() => child);
+				const key = await reader.identity(child);
 				if (seen.has(key)) {
 					continue;
 				}
@@ -382,7 +433,7 @@ function patternRegExp(segments: string[]): RegExp {
 
 /** Workspace folders (absolute), without those of `!negated` patterns, capped with a warning. */
 async function workspaceFolders(
-	reader: RepoReader,
+	reader: TreeReader,
 	base: string,
 	patterns: string[],
 	source: string,
@@ -432,7 +483,7 @@ The repository's files a scan reads (absolute paths, sorted), found depth first 
 following links to folders: a link inside the repo leads to a folder walked anyway, one outside
 is never read. Stops with a warning after `maxVisited` folders.
 */
-async function walk(reader: RepoReader): Promise<string[]> {
+async function walk(reader: TreeReader): Promise<string[]> {
 	const files: string[] = [];
 	const stack = [reader.root];
 	let visited = 0;
@@ -445,20 +496,12 @@ async function walk(reader: RepoReader): Promise<string[]> {
 			break;
 		}
 
-		let entries;
-		try {
-			entries = await readdir(folder, {withFileTypes: true});
-		} catch (error) {
-			reader.warnings.push(
-				`Could not read the folder ${reader.relative(folder)} (${describeError(error)}); it was skipped.`,
-			);
-			continue;
-		}
-
+		const entries = await reader.entries(folder);
+		if (entries === undefined) continue;
 		const subfolders: string[] = [];
 		for (const entry of entries) {
 			const child = path.join(folder, entry.name);
-			if (entry.isDirectory()) {
+			if (entry.kind === 'folder') {
 				const kind = scanKind(reader.relative(child));
 				if (kind !== undefined && kind !== 'template') {
 					reader.warnings.push(
@@ -468,7 +511,7 @@ async function walk(reader: RepoReader): Promise<string[]> {
 					subfolders.push(child);
 				}
 			} else if (
-				(entry.isFile() || entry.isSymbolicLink()) &&
+				(entry.kind === 'file' || entry.kind === 'link') &&
 				scanKind(reader.relative(child)) !== undefined
 			) {
 				files.push(child);
@@ -487,7 +530,7 @@ async function walk(reader: RepoReader): Promise<string[]> {
 
 /** The package.json files of a JavaScript project root: its own and its workspaces'. */
 async function javascriptManifests(
-	reader: RepoReader,
+	reader: TreeReader,
 	projectRoot: string,
 	settings: Required<ScanOptions>,
 	taken: Set<string>,
@@ -523,7 +566,7 @@ async function javascriptManifests(
 			remaining,
 		)) {
 			// A link to another workspace is the same workspace.
-			const real = await realpath(folder).catch(() => folder);
+			const real = await reader.identity(folder);
 			if (!taken.has(real)) {
 				taken.add(real);
 				manifests.push(path.join(folder, 'package.json'));
@@ -536,16 +579,28 @@ async function javascriptManifests(
 
 // The scan -------------------------------------------------------------------------------
 
-/** Read the repo's files (see the module comment) and detect the services they reveal. */
-export async function scanRepo(root: string, options: ScanOptions = {}): Promise<DetectionResult> {
-	const settings: Required<ScanOptions> = {
+function settingsOf(options: ScanOptions): Required<ScanOptions> {
+	return {
 		maxWorkspaces: options.maxWorkspaces ?? 5000,
 		maxVisited: options.maxVisited ?? 50_000,
 		maxFileBytes: options.maxFileBytes ?? 64 * 1024 * 1024,
 		maxWebFileBytes: options.maxWebFileBytes ?? 4 * 1024 * 1024,
 	};
+}
+
+/** Read the repo's files (see the module comment) and detect the services they reveal. */
+export async function scanRepo(root: string, options: ScanOptions = {}): Promise<DetectionResult> {
+	const settings = settingsOf(options);
 	const reader = new RepoReader(path.resolve(root), settings);
 	await reader.init();
+	return scanTree(reader, settings);
+}
+
+/** The scan itself, over the working tree or a commit's tree. */
+async function scanTree(
+	reader: TreeReader,
+	settings: Required<ScanOptions>,
+): Promise<DetectionResult> {
 	const detector = new Detector();
 	const read = new Set<string>();
 	const add = async (absolute: string, kind: ScanInputKind): Promise<void> => {
@@ -584,4 +639,208 @@ export async function scanRepo(root: string, options: ScanOptions = {}): Promise
 		detections: result.detections,
 		warnings: [...new Set([...reader.warnings, ...result.warnings])],
 	};
+}
+
+// A commit's tree ---------------------------------------------------------------------------
+
+type TreeEntry = {kind: 'file' | 'link' | 'other'; oid: string; size: number};
+
+/** How many links a path may go through before it counts as a loop. */
+const maxLinks = 40;
+
+/**
+The tree of a commit, read through git (`git ls-tree`, `git cat-file`): nothing is checked out
+and nothing is written. Paths are those of the tree, so nothing outside the repository can be
+named; a link is followed only to a path inside the tree.
+*/
+class RevisionReader implements TreeReader {
+	readonly warnings: string[] = [];
+	readonly root: string;
+	private readonly options: Required<ScanOptions>;
+	private readonly files = new Map<string, TreeEntry>();
+	private readonly children = new Map<string, Map<string, FolderEntry['kind']>>([['', new Map()]]);
+	private readonly blobs: BlobReader;
+
+	constructor(
+		root: string,
+		options: Required<ScanOptions>,
+		entries: GitTreeEntry[],
+		blobs: BlobReader,
+	) {
+		this.root = root;
+		this.options = options;
+		this.blobs = blobs;
+		for (const entry of entries) {
+			const kind = entry.mode === '120000' ? 'link' : entry.type === 'blob' ? 'file' : 'other';
+			this.files.set(entry.path, {kind, oid: entry.oid, size: entry.size});
+			const segments = entry.path.split('/');
+			let folder = '';
+			for (const [index, name] of segments.entries()) {
+				const last = index === segments.length - 1;
+				const list = this.children.get(folder)!;
+				if (!list.has(name)) list.set(name, last ? kind : 'folder');
+				if (last) break;
+				folder = folder === '' ? name : `${folder}/${name}`;
+				if (!this.children.has(folder)) this.children.set(folder, new Map());
+			}
+		}
+	}
+
+	get maxVisited(): number {
+		return this.options.maxVisited;
+	}
+
+	relative(absolute: string): string {
+		return toPosix(path.relative(this.root, absolute)) || '.';
+	}
+
+	private key(absolute: string): string | undefined {
+		const relative = toPosix(path.relative(this.root, absolute));
+		return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
+	}
+
+	private absolute(key: string): string {
+		return key === '' ? this.root : path.join(this.root, ...key.split('/'));
+	}
+
+	/** Where a path leads once its links are followed, or why it leads nowhere. */
+	private async locate(
+		key: string,
+	): Promise<
+		| {kind: 'file'; key: string; entry: TreeEntry}
+		| {kind: 'folder'; key: string}
+		| {kind: 'absent' | 'outside' | 'loop' | 'unreadable' | 'other'}
+	> {
+		let current = key;
+		for (let hops = 0; hops <= maxLinks; hops++) {
+			if (this.children.has(current)) return {kind: 'folder', key: current};
+			const entry = this.files.get(current);
+			if (entry === undefined) return {kind: 'absent'};
+			if (entry.kind === 'file') return {kind: 'file', key: current, entry};
+			if (entry.kind === 'other') return {kind: 'other'};
+			// A link's blob is its target: followed only while it stays in the tree.
+			const target = await this.blobs.read(entry.oid).catch(() => undefined);
+			if (target === undefined) return {kind: 'unreadable'};
+			const joined = path.posix.normalize(
+				path.posix.join(path.posix.dirname(current), target.trim()),
+			);
+			if (target.startsWith('/') || joined === '..' || joined.startsWith('../')) {
+				return {kind: 'outside'};
+			}
+
+			current = joined === '.' ? '' : joined;
+		}
+
+		return {kind: 'loop'};
+	}
+
+	async resolve(
+		absolute: string,
+		what: 'file' | 'folder',
+		limit = this.options.maxFileBytes,
+	): Promise<string | undefined> {
+		const key = this.key(absolute);
+		if (key === undefined) return undefined;
+		const found = await this.locate(key);
+		if (found.kind === 'outside') {
+			this.warnings.push(`${key} links outside the repository; it was not read.`);
+			return undefined;
+		}
+
+		if (found.kind === 'unreadable') {
+			this.warnings.push(`Could not read ${key} from git; it was skipped.`);
+			return undefined;
+		}
+
+		if (found.kind === 'loop') {
+			this.warnings.push(`${key} is a broken link (too many symbolic links); it was skipped.`);
+			return undefined;
+		}
+
+		if (found.kind === 'folder') {
+			if (what === 'file') {
+				this.warnings.push(`${key} is a folder, not a file; it was skipped.`);
+				return undefined;
+			}
+
+			return this.absolute(found.key);
+		}
+
+		if (found.kind !== 'file' || what !== 'file') return undefined;
+		if (found.entry.size > limit) {
+			this.warnings.push(`${key} is larger than ${formatBytes(limit)}; it was skipped.`);
+			return undefined;
+		}
+
+		return this.absolute(found.key);
+	}
+
+	async hasFile(absolute: string): Promise<boolean> {
+		const key = this.key(absolute);
+		return key !== undefined && (await this.locate(key)).kind === 'file';
+	}
+
+	async readText(absolute: string, limit?: number): Promise<string | undefined> {
+		const real = await this.resolve(absolute, 'file', limit);
+		if (real === undefined) return undefined;
+		const entry = this.files.get(this.key(real)!)!;
+		try {
+			return await this.blobs.read(entry.oid);
+		} catch (error) {
+			this.warnings.push(
+				`Could not read ${this.relative(absolute)} (${(error as Error).message}); it was skipped.`,
+			);
+			return undefined;
+		}
+	}
+
+	async folders(absolute: string): Promise<string[]> {
+		const out: string[] = [];
+		for (const entry of (await this.entries(absolute)) ?? []) {
+			if (skippedFolders.has(entry.name)) continue;
+			const child = path.join(absolute, entry.name);
+			if (entry.kind === 'folder') {
+				out.push(child);
+			} else if (entry.kind === 'link' && (await this.resolve(child, 'folder')) !== undefined) {
+				out.push(child);
+			}
+		}
+
+		return out.sort();
+	}
+
+	async entries(folder: string): Promise<FolderEntry[] | undefined> {
+		const key = this.key(folder);
+		const list = key === undefined ? undefined : this.children.get(key);
+		return list ? [...list].map(([name, kind]) => ({name, kind})) : [];
+	}
+
+	async identity(absolute: string): Promise<string> {
+		const key = this.key(absolute);
+		if (key === undefined) return absolute;
+		const found = await this.locate(key);
+		return found.kind === 'file' || found.kind === 'folder' ? this.absolute(found.key) : absolute;
+	}
+}
+
+/**
+The services the tree of a commit reveals, by the same rules as scanRepo: what the repository
+said at that revision. `root` is the repository's top folder; `commit` a resolved commit id.
+*/
+export async function scanRevision(
+	root: string,
+	commit: string,
+	options: ScanOptions = {},
+): Promise<DetectionResult> {
+	const settings = settingsOf(options);
+	const entries = await gitTree(root, commit);
+	const blobs = await gitBlobs(root);
+	try {
+		return await scanTree(
+			new RevisionReader(path.resolve(root), settings, entries, blobs),
+			settings,
+		);
+	} finally {
+		await blobs.close();
+	}
 }

@@ -19,11 +19,19 @@ export const cli = path.join(root, 'dist/cli.js');
 
 export type Result = {exitCode: number; stdout: string; stderr: string};
 
-/** The environment the CLI runs in: ours, minus anything that would point it elsewhere. */
+/**
+The environment the CLI runs in: ours, minus anything that would point it elsewhere (answers
+files, a pull request's base when the tests themselves run in CI).
+*/
 function baseEnvironment(): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (value !== undefined && !/^(PRIVACY_WIZARD_|NODE_OPTIONS$|FORCE_COLOR$)/.test(key)) {
+		if (
+			value !== undefined &&
+			!/^(PRIVACY_WIZARD_|NODE_OPTIONS$|FORCE_COLOR$|GITHUB_BASE_REF$|CI_MERGE_REQUEST_DIFF_BASE_SHA$|BITBUCKET_PR_DESTINATION_BRANCH$)/.test(
+				key,
+			)
+		) {
 			env[key] = value;
 		}
 	}

@@ -177,16 +177,6 @@ export function dataCategoryLabel(id: DataCategoryId): string {
 	return processorCatalog.dataCategories[id]?.label ?? id;
 }
 
-/**
-Whether the service has npm packages or env keys, the signals `check`'s no-evidence warning
-names (checks/drift.ts). Scans read every ecosystem, templates and headers too; widening this
-belongs with a summary there that names those signals.
-*/
-export function hasRepoSignals(service: CatalogService): boolean {
-	const {npm, npmScopes, env, envPrefixes} = service.signals;
-	return Boolean(npm?.length || npmScopes?.length || env?.length || envPrefixes?.length);
-}
-
 // Search ----------------------------------------------------------------------------------
 
 function fold(text: string): string {

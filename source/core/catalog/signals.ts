@@ -1,4 +1,4 @@
-import type {CatalogService} from './catalog.js';
+import type {CatalogService, CatalogSignals} from './catalog.js';
 
 /**
 Lookup tables from the catalog's signals to the services they reveal, built once per catalog.
@@ -9,17 +9,70 @@ Every lookup costs a few map reads, so detection stays linear in the size of wha
 export type Ecosystem =
 	'npm' | 'pypi' | 'gems' | 'go' | 'composer' | 'maven' | 'cocoapods' | 'swiftpm' | 'pub';
 
-export const ecosystems: readonly Ecosystem[] = [
-	'npm',
-	'pypi',
-	'gems',
-	'go',
-	'composer',
-	'maven',
-	'cocoapods',
-	'swiftpm',
-	'pub',
-];
+/** The kinds of signal the catalog has: the keys of CatalogSignals. */
+export type SignalKind = keyof CatalogSignals;
+
+/** The lookup tables of a SignalIndex that take one kind of signal each. */
+type SignalTable =
+	'npmScopes' | 'composerVendors' | 'mavenGroups' | 'env' | 'envPrefixes' | 'hosts';
+
+/**
+How the detector reads each kind of signal, and what people call it. The one list of signal
+kinds: the index is built from it, and `check`'s warning for a service with no trace in the
+repository names what was looked for from it. Typed over every key of CatalogSignals, so a new
+kind of signal cannot be left out of either.
+*/
+export const signalKinds: {
+	readonly [Kind in SignalKind]-?: {
+		/** Where the index keeps it: an ecosystem's exact names, a table, or the snippet matcher. */
+		read: {ecosystem: Ecosystem} | {table: SignalTable} | 'snippets';
+		/** What a value is, in a sentence ("PyPI packages"). */
+		label: string;
+		/** How a value is shown: a prefix as `@sentry/*`. */
+		show?: (value: string) => string;
+	};
+} = {
+	npm: {read: {ecosystem: 'npm'}, label: 'npm packages'},
+	npmScopes: {read: {table: 'npmScopes'}, label: 'npm packages', show: (scope) => `${scope}/*`},
+	pypi: {read: {ecosystem: 'pypi'}, label: 'PyPI packages'},
+	gems: {read: {ecosystem: 'gems'}, label: 'gems'},
+	go: {read: {ecosystem: 'go'}, label: 'Go modules', show: (module) => `${module}/…`},
+	composer: {read: {ecosystem: 'composer'}, label: 'Composer packages'},
+	composerVendors: {
+		read: {table: 'composerVendors'},
+		label: 'Composer packages',
+		show: (vendor) => `${vendor}/*`,
+	},
+	maven: {read: {ecosystem: 'maven'}, label: 'Maven artifacts'},
+	mavenGroups: {
+		read: {table: 'mavenGroups'},
+		label: 'Maven artifacts',
+		show: (group) => `${group}:*`,
+	},
+	cocoapods: {read: {ecosystem: 'cocoapods'}, label: 'CocoaPods'},
+	swiftpm: {read: {ecosystem: 'swiftpm'}, label: 'Swift packages'},
+	pub: {read: {ecosystem: 'pub'}, label: 'pub packages'},
+	env: {read: {table: 'env'}, label: '.env.example keys'},
+	envPrefixes: {
+		read: {table: 'envPrefixes'},
+		label: '.env.example keys',
+		show: (prefix) => `${prefix}*`,
+	},
+	hosts: {read: {table: 'hosts'}, label: 'hosts in templates or headers'},
+	snippets: {read: 'snippets', label: 'snippets in templates'},
+};
+
+export const signalKindNames = Object.keys(signalKinds) as SignalKind[];
+
+export const ecosystems: readonly Ecosystem[] = signalKindNames.flatMap((kind) => {
+	const {read} = signalKinds[kind];
+	return typeof read === 'object' && 'ecosystem' in read ? [read.ecosystem] : [];
+});
+
+/** Whether the catalog gives any signal that a scan can find for the service. */
+export function hasSignals(service: CatalogService): boolean {
+	return signalKindNames.some((kind) => (service.signals[kind]?.length ?? 0) > 0);
+}
 
 /** A match of a snippet in a text: [start, end) and the snippet's service. */
 export type SnippetMatch = {start: number; end: number; snippet: string; service: CatalogService};
@@ -139,16 +192,17 @@ export function signalIndex(services: readonly CatalogService[]): SignalIndex {
 	};
 
 	for (const service of services) {
-		const {signals} = service;
-		for (const ecosystem of ecosystems)
-			claim(index.packages[ecosystem], signals[ecosystem], service);
-		claim(index.npmScopes, signals.npmScopes, service);
-		claim(index.composerVendors, signals.composerVendors, service);
-		claim(index.mavenGroups, signals.mavenGroups, service);
-		claim(index.env, signals.env, service);
-		claim(index.envPrefixes, signals.envPrefixes, service);
-		claim(index.hosts, signals.hosts, service);
-		for (const snippet of signals.snippets ?? []) index.snippets.add(snippet, service);
+		for (const kind of signalKindNames) {
+			const {read} = signalKinds[kind];
+			const values = service.signals[kind];
+			if (read === 'snippets') {
+				for (const snippet of values ?? []) index.snippets.add(snippet, service);
+			} else if ('ecosystem' in read) {
+				claim(index.packages[read.ecosystem], values, service);
+			} else {
+				claim(index[read.table], values, service);
+			}
+		}
 	}
 
 	for (const [host, service] of index.hosts) {

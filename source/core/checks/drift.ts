@@ -1,11 +1,7 @@
 import type {DeepPartial, DraftAnswers, PartialAnswers, Recipient} from '../answers/types.js';
-import {
-	catalogService,
-	catalogServices,
-	hasRepoSignals,
-	type CatalogService,
-} from '../catalog/catalog.js';
+import {catalogService, catalogServices, type CatalogService} from '../catalog/catalog.js';
 import type {Detection} from '../catalog/detect.js';
+import {hasSignals, signalKindNames, signalKinds} from '../catalog/signals.js';
 import {checklistItem} from './checklist.js';
 import type {Finding} from './findings.js';
 
@@ -81,25 +77,51 @@ function listEvidence(evidence: string[]): string {
 	return `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }
 
-function signalSummary(service: CatalogService): string {
-	const {npm = [], npmScopes = [], env = [], envPrefixes = []} = service.signals;
-	const packages = [...npm.slice(0, 2), ...npmScopes.map((scope) => `${scope}/*`)].slice(0, 3);
-	const keys = [...env.slice(0, 1), ...envPrefixes.map((prefix) => `${prefix}*`)].slice(0, 2);
-	return [
-		...(packages.length > 0 ? [`packages ${packages.join(', ')}`] : []),
-		...(keys.length > 0 ? [`.env.example keys ${keys.join(', ')}`] : []),
-	].join(' or ');
+/** Kinds of signal a warning names at most, and values of each kind. */
+const shownKinds = 3;
+const shownValues = 1;
+
+/** What a scan looked for, from the detector's own table of signal kinds. */
+export function signalSummary(service: CatalogService): string {
+	const byLabel = new Map<string, string[]>();
+	for (const kind of signalKindNames) {
+		const {label, show = (value: string) => value} = signalKinds[kind];
+		for (const value of service.signals[kind] ?? []) {
+			const list = byLabel.get(label) ?? [];
+			list.push(show(value));
+			byLabel.set(label, list);
+		}
+	}
+
+	const parts = [...byLabel]
+		.slice(0, shownKinds)
+		.map(
+			([label, values]) =>
+				`${label} ${values.slice(0, shownValues).join(', ')}${values.length > shownValues ? ', …' : ''}`,
+		);
+	const more = byLabel.size - shownKinds;
+	return `${parts.join('; ')}${more > 0 ? `; and ${more} other ${more === 1 ? 'kind' : 'kinds'} of signal` : ''}`;
 }
+
+/** The scan of the repository at an earlier revision, for drift in CI ("added since main"). */
+export type DriftBase = {
+	/** How the revision is named in messages: "origin/main (1a2b3c4)". */
+	label: string;
+	detections: readonly Detection[];
+};
 
 /**
 Findings for the differences between the services a repository reveals and the recipients in
 the answers: an error for each detected service that no recipient stands for, a warning for
-each answered catalog service that has repo signals but none was found.
+each answered catalog service that has repo signals but none was found. With a base, each says
+whether the service was added (or its trace removed) since then.
 */
 export function driftFindings(
 	answers: DraftAnswers | PartialAnswers,
 	detections: readonly Detection[],
+	base?: DriftBase,
 ): Finding[] {
+	const atBase = new Set(base?.detections.map((detection) => detection.service.id));
 	const recipients = recipientsOf(answers);
 	const findings: Finding[] = [];
 	const citation = checklistItem('GDPR-13.1.e').citation;
@@ -113,7 +135,7 @@ export function driftFindings(
 			id: 'GDPR-13.1.e',
 			severity: 'error',
 			citation,
-			message: `The repo uses ${service.name} (${listEvidence(evidence)}), but the answers do not list it as a recipient: the policy must name it.`,
+			message: `The repo uses ${service.name} (${listEvidence(evidence)})${base && !atBase.has(service.id) ? `, added since ${base.label}` : ''}, but the answers do not list it as a recipient: the policy must name it.`,
 			fix: `Run \`npx privacy-wizard\` and add ${service.name} in the section "Processors and other recipients", or add a recipient with "catalogId": "${service.id}" to the answers file. If ${service.name} receives no personal data, remove the dependency or pass --no-scan.`,
 			questionId: 'recipients',
 			path: `recipients[${index}]`,
@@ -128,7 +150,7 @@ export function driftFindings(
 		}
 
 		const service = catalogService(id);
-		if (!service || !hasRepoSignals(service)) {
+		if (!service || !hasSignals(service)) {
 			return;
 		}
 
@@ -137,7 +159,7 @@ export function driftFindings(
 			id: noEvidenceId,
 			severity: 'warning',
 			citation,
-			message: `${name} is in the answers (catalogId "${id}"), but the repo shows no trace of it (looked for ${signalSummary(service)}). It may be used without an SDK.`,
+			message: `${name} is in the answers (catalogId "${id}"), but the repo shows no trace of it${atBase.has(id) ? `: what revealed it was removed since ${base!.label}` : ''} (looked for ${signalSummary(service)}). It may be used without an SDK.`,
 			fix: `Nothing to do if ${name} still receives personal data (from a dashboard, a script tag or an API call); otherwise remove it from the recipients with \`npx privacy-wizard\`.`,
 			questionId: 'recipients',
 			path: `recipients[${position}]`,
