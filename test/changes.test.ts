@@ -177,6 +177,10 @@ test('compareAnswers: redlines of each document, the proposal, and whether CI fa
 		[
 			['policy', 'changed'],
 			['rights', 'unchanged'],
+			['subprocessors', 'changed'],
+			['inventory', 'changed'],
+			['cookies', 'unchanged'],
+			['ropa', 'changed'],
 		],
 	);
 	t.regex(quiet.proposed!.summary, /^Updated the sections? "/);

@@ -124,6 +124,11 @@ test('diff --json: the report’s shape', async (t) => {
 		[
 			{kind: 'policy', label: 'privacy policy', path: 'PRIVACY.md', status: 'changed'},
 			{kind: 'rights', label: 'data-rights section', path: 'DATA-RIGHTS.md', status: 'unchanged'},
+			// Documents the answers call for but give no path to are compared too.
+			{kind: 'subprocessors', label: 'sub-processor list', path: undefined, status: 'changed'},
+			{kind: 'inventory', label: 'personal data inventory', path: undefined, status: 'changed'},
+			{kind: 'cookies', label: 'cookie policy', path: undefined, status: 'unchanged'},
+			{kind: 'ropa', label: 'record of processing activities', path: undefined, status: 'changed'},
 		],
 	);
 	const [hunk] = report.documents[0]!.hunks;
