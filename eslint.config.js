@@ -49,4 +49,10 @@ export default tseslint.config(
 			'no-restricted-globals': ['error', 'process'],
 		},
 	},
+	{
+		// CommonJS on purpose: the bundle loader runs inside dist/cli.js, which is CommonJS.
+		files: ['**/*.cjs'],
+		languageOptions: {sourceType: 'commonjs'},
+		rules: {'@typescript-eslint/no-require-imports': 'off'},
+	},
 );
