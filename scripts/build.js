@@ -25,16 +25,6 @@ import {build} from 'esbuild';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
 
-const unusedAjv = {
-	// See scripts/unused-ajv.js.
-	name: 'unused-ajv',
-	setup(context) {
-		context.onResolve({filter: /^ajv(-formats)?(\/|$)/}, () => ({
-			path: path.join(root, 'scripts/unused-ajv.js'),
-		}));
-	},
-};
-
 // `import … from 'node:fs'` makes Node build an ES module facade for each built-in (about 15 ms at
 // start-up in all), and bundling a built-in as CommonJS makes every importer copy all its
 // properties. So each built-in is bundled as a small ES module over `require`: its value as the
@@ -207,7 +197,7 @@ for (const [name, {entry, format}] of Object.entries(bundles)) {
 				: {
 						js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 					},
-		plugins: [bundleBoundaries(name), unusedAjv, builtinsByRequire, jsonByParse, packageVersion],
+		plugins: [bundleBoundaries(name), builtinsByRequire, jsonByParse, packageVersion],
 	});
 	for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
 	sizes[name] = statSync(outfile).size;

@@ -2,6 +2,7 @@ import process from 'node:process';
 import pkg from '../package.json' with {type: 'json'};
 import {parseCommandLine, type CommandName, type Parsed} from './cli/args.js';
 import {exitCodes} from './errors.js';
+import {terminalSafe} from './cli/terminal-text.js';
 
 /** argv → command → exit code. Commands load only once chosen, to keep start-up cheap. */
 const commands = async () => import('./commands/index.js');
@@ -16,8 +17,9 @@ const handlers: Record<CommandName, (parsed: Parsed) => Promise<number>> = {
 	scan: async (parsed) => (await catalog()).scan(parsed),
 };
 
+/** Messages quote file contents, paths and answers: made inert for the terminal. */
 function fail(message: string, code: number): number {
-	process.stderr.write(`${message.trimEnd()}\n`);
+	process.stderr.write(`${terminalSafe(message.trimEnd())}\n`);
 	return code;
 }
 

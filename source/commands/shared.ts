@@ -4,6 +4,7 @@ import process from 'node:process';
 import {draft, type DocumentKind} from '../core/drafting/documents.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {formatPath} from '../core/questionnaire/paths.js';
+import {terminalSafe} from '../cli/terminal-text.js';
 import {OperationError} from '../errors.js';
 import {describeSource, type AnswersSource} from '../storage/answers-store.js';
 
@@ -52,5 +53,7 @@ export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
 	});
 }
 
+/** stdout carries documents and JSON as they are; text for people goes through terminalSafe. */
 export const stdout = (text: string): Promise<void> => write(process.stdout, text);
-export const stderr = (text: string): Promise<void> => write(process.stderr, text);
+/** Messages for people: made inert for the terminal (see cli/terminal-text.ts). */
+export const stderr = (text: string): Promise<void> => write(process.stderr, terminalSafe(text));

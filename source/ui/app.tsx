@@ -151,9 +151,11 @@ export function App({
 		if (result) {
 			return (
 				<Text dimColor>
-					{result.code === 130
-						? `Stopped. Your answers are saved in ${io.file}; run privacy-wizard again to go on.`
-						: 'Done.'}
+					{result.code !== 130
+						? 'Done.'
+						: saveError
+							? `Stopped. The last change was not saved: ${io.file} holds the answers saved before it.`
+							: `Stopped. Your answers are saved in ${io.file}; run privacy-wizard again to go on.`}
 				</Text>
 			);
 		}

@@ -4,7 +4,7 @@ import {colorEnabled} from '../cli/style.js';
 import {sha256} from '../commands/shared.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import type {Hash} from '../core/drafting/marker.js';
-import {describeSource, saveAnswers, type AnswersSource} from '../storage/answers-store.js';
+import {describeSource, type AnswersSession, type AnswersSource} from '../storage/answers-store.js';
 import {
 	inspectDocument,
 	writeDocument,
@@ -26,8 +26,13 @@ export type WizardIo = {
 	render: (markdown: string, width: number) => Promise<string>;
 };
 
-/** The real edges: answers through conf, documents through the marker-aware writer. */
-export function makeIo(source: AnswersSource, root: string, width: () => number): WizardIo {
+/** The real edges: answers through the open session, documents through the marker-aware writer. */
+export function makeIo(
+	source: AnswersSource,
+	session: AnswersSession,
+	root: string,
+	width: () => number,
+): WizardIo {
 	return {
 		file:
 			source.kind === 'example'
@@ -35,11 +40,9 @@ export function makeIo(source: AnswersSource, root: string, width: () => number)
 				: path.relative(process.cwd(), source.path) || source.path,
 		root,
 		hash: sha256,
-		save: async (answers) => {
-			if (source.kind !== 'example') await saveAnswers(source.path, answers);
-		},
+		save: async (answers) => session.save(answers),
 		inspect: inspectDocument,
-		write: (file, markdown, force) => writeDocument(file, markdown, {force}),
+		write: async (file, markdown, force) => writeDocument(file, markdown, {force, root}),
 		// marked and marked-terminal load only when a preview is asked for.
 		render: async (markdown, columns) =>
 			(await import('../preview/render.js')).renderMarkdown(markdown, {

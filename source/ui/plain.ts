@@ -25,7 +25,7 @@ import {recordLabel, type Suggestion} from './screens/list.js';
 import type {RepoSuggestion} from './screens/welcome.js';
 import {planTargets, revisionNeeded} from './screens/write.js';
 import {makeIo} from './io.js';
-import type {AnswersSource} from '../storage/answers-store.js';
+import type {AnswersSession, AnswersSource} from '../storage/answers-store.js';
 
 const output = {output: process.stderr};
 const say = (text = ''): void => {
@@ -34,6 +34,7 @@ const say = (text = ''): void => {
 
 export type PlainOptions = {
 	source: AnswersSource;
+	session: AnswersSession;
 	root: string;
 	answers: DraftAnswers;
 	firstRun: boolean;
@@ -205,14 +206,26 @@ async function askList(state: WizardState, suggestions: Suggestion[]): Promise<W
 
 /** The same questionnaire, line by line (screen readers, dumb terminals), on stderr. */
 export async function runPlain(options: PlainOptions): Promise<number> {
-	const io = makeIo(options.source, options.root, () => process.stderr.columns ?? 80);
+	const io = makeIo(
+		options.source,
+		options.session,
+		options.root,
+		() => process.stderr.columns ?? 80,
+	);
 	let state = initialState(options.answers, options.context, options.firstRun);
+	let saveError: string | undefined;
 	const dispatch = async (event: WizardEvent): Promise<void> => {
 		state = reduce(state, event);
 		if (state.error) say(`✖ ${state.error}`);
 		if (state.unsaved) {
-			await io.save(state.answers);
-			state = reduce(state, {type: 'saved'});
+			try {
+				await io.save(state.answers);
+				saveError = undefined;
+				state = reduce(state, {type: 'saved'});
+			} catch (error) {
+				saveError = (error as Error).message;
+				say(`✖ Could not save the answers: ${saveError}`);
+			}
 		}
 	};
 
@@ -398,7 +411,11 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 			(error as Error).name === 'ExitPromptError' ||
 			(error as Error).name === 'AbortPromptError'
 		) {
-			say(`\nStopped. Your answers are saved in ${io.file}.`);
+			say(
+				saveError
+					? `\nStopped. The last change could not be saved; ${io.file} holds the answers saved before it.`
+					: `\nStopped. Your answers are saved in ${io.file}.`,
+			);
 			return 130;
 		}
 

@@ -11,7 +11,7 @@ import {hasAnswers, initialState} from '../core/questionnaire/wizard.js';
 import {renderMarkdown} from '../preview/render.js';
 import {gitRemoteUrl, gitUserEmail} from '../repo/git.js';
 import {repoRoot} from '../repo/root.js';
-import {readAnswers, resolveSource} from '../storage/answers-store.js';
+import {openAnswers, resolveSource, type AnswersSession} from '../storage/answers-store.js';
 import {App, type AppResult} from './app.js';
 import {CatalogPicker} from './catalog-picker.js';
 import {recipientFromService} from '../core/catalog/catalog.js';
@@ -97,7 +97,21 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
-	const saved = await readAnswers(source);
+	// Locked while the wizard runs: a second wizard or an import on the same file is refused.
+	const session = await openAnswers(source);
+	try {
+		return await wizardOn(parsed, source, session);
+	} finally {
+		await session.close();
+	}
+}
+
+async function wizardOn(
+	{values}: Parsed,
+	source: Awaited<ReturnType<typeof resolveSource>>,
+	session: AnswersSession,
+): Promise<number> {
+	const saved = session.answers();
 	const answers: DraftAnswers = saved ?? {
 		schemaVersion: 1,
 		questionnaireVersion: questionnaire.version,
@@ -121,6 +135,7 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 		const {runPlain} = await import('./plain.js');
 		return runPlain({
 			source,
+			session,
 			root,
 			answers,
 			firstRun,
@@ -132,7 +147,7 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 	}
 
 	const stream = uiStream();
-	const io = makeIo(source, root, () => stream.columns ?? 80);
+	const io = makeIo(source, session, root, () => stream.columns ?? 80);
 	// Raw mode from the start: keys typed while the first frame paints are not echoed or held
 	// back by the terminal's line editing. Ink manages it from here and restores it on exit.
 	process.stdin.setRawMode?.(true);
