@@ -902,7 +902,7 @@ test('WriteScreen: incomplete answers show the number of gaps', async (t) => {
 	t.is(io.writes.length, 0);
 });
 
-test('WriteScreen: a failed write shows the writer's message (what was kept) and claims nothing else', async (t) => {
+test('WriteScreen: a failed write shows the message of the writer (what was kept) and claims nothing else', async (t) => {
 	const answers = loadExample('eu-saas');
 	const {view, io, log} = writeScreen(t, answers);
 	io.write = async () => {
