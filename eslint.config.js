@@ -50,6 +50,24 @@ export default tseslint.config(
 		},
 	},
 	{
+		files: ['source/ui/**'],
+		ignores: ['source/ui/text.tsx', 'source/ui/screens/pager.tsx'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: 'ink',
+							importNames: ['Text'],
+							message: 'Use Text from source/ui/text.tsx: it makes answers inert for the terminal.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
 		// CommonJS on purpose: the bundle loader runs inside dist/cli.js, which is CommonJS.
 		files: ['**/*.cjs'],
 		languageOptions: {sourceType: 'commonjs'},

@@ -1,4 +1,5 @@
-import {Box, Text, useApp, useStdout, type Key} from 'ink';
+import {Box, useApp, useStdout, type Key} from 'ink';
+import {Text} from './text.js';
 import {useEffect, useMemo, useReducer, useRef, useState, type ReactElement} from 'react';
 import type {DraftAnswers} from '../core/answers/types.js';
 import type {Detection} from '../core/catalog/detect.js';

@@ -1,4 +1,5 @@
-import {Box, Text, useInput, type Key} from 'ink';
+import {Box, useInput, type Key} from 'ink';
+import {Text} from './text.js';
 import {useEffect, useReducer, useRef} from 'react';
 import {catalogServices, searchCatalog, type CatalogService} from '../core/catalog/catalog.js';
 

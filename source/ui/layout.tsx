@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import type {ReactNode} from 'react';
 
 export type KeyHint = [key: string, action: string];

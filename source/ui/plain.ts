@@ -1,9 +1,9 @@
 import process from 'node:process';
-import checkbox from '@inquirer/checkbox';
-import confirm from '@inquirer/confirm';
-import input from '@inquirer/input';
-import search from '@inquirer/search';
-import select from '@inquirer/select';
+import rawCheckbox from '@inquirer/checkbox';
+import rawConfirm from '@inquirer/confirm';
+import rawInput from '@inquirer/input';
+import rawSearch from '@inquirer/search';
+import rawSelect from '@inquirer/select';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {checkAnswers} from '../core/checks/findings.js';
 import {addRevision, defaultRevisionSummary} from '../core/drafting/revision.js';
@@ -26,10 +26,77 @@ import type {RepoSuggestion} from './screens/welcome.js';
 import {planTargets, revisionNeeded} from './screens/write.js';
 import {makeIo} from './io.js';
 import type {AnswersSession, AnswersSource} from '../storage/answers-store.js';
+import {terminalSafe} from '../cli/terminal-text.js';
 
 const output = {output: process.stderr};
 const say = (text = ''): void => {
-	process.stderr.write(`${text}\n`);
+	process.stderr.write(`${terminalSafe(text)}\n`);
+};
+
+// The prompts show answers, names from the repo and findings: every text they print is made
+// inert for the terminal (cli/terminal-text.ts). An input's default is shown inert too, and
+// Enter still gives the value itself.
+type Choice<Value> = {value: Value; name?: string; description?: string; checked?: boolean};
+const inertChoice = <Value, C extends Choice<Value>>(choice: C): C => ({
+	...choice,
+	...(choice.name === undefined ? {} : {name: terminalSafe(choice.name)}),
+	...(choice.description === undefined ? {} : {description: terminalSafe(choice.description)}),
+});
+
+const confirm: typeof rawConfirm = (config, context) =>
+	rawConfirm({...config, message: terminalSafe(config.message)}, context);
+
+const select = <Value>(
+	config: Parameters<typeof rawSelect<Value>>[0] & {choices: ReadonlyArray<Choice<Value>>},
+	context: Parameters<typeof rawSelect<Value>>[1],
+) =>
+	rawSelect<Value>(
+		{...config, message: terminalSafe(config.message), choices: config.choices.map(inertChoice)},
+		context,
+	);
+
+const checkbox = <Value>(
+	config: Parameters<typeof rawCheckbox<Value>>[0] & {choices: ReadonlyArray<Choice<Value>>},
+	context: Parameters<typeof rawCheckbox<Value>>[1],
+) =>
+	rawCheckbox<Value>(
+		{...config, message: terminalSafe(config.message), choices: config.choices.map(inertChoice)},
+		context,
+	);
+
+const search = <Value>(
+	config: {
+		message: string;
+		source: (term: string | undefined) => ReadonlyArray<Choice<Value>>;
+	},
+	context: Parameters<typeof rawSearch<Value>>[1],
+) =>
+	rawSearch<Value>(
+		{
+			message: terminalSafe(config.message),
+			source: (term) => config.source(term).map(inertChoice),
+		},
+		context,
+	);
+
+const input = async (
+	config: {message: string; default?: string; validate?: (value: string) => true | string},
+	context: Parameters<typeof rawInput>[1],
+): Promise<string> => {
+	const shown = config.default === undefined ? undefined : terminalSafe(config.default);
+	const real = (value: string): string =>
+		config.default !== undefined && value === shown ? config.default : value;
+	const {validate} = config;
+	return real(
+		await rawInput(
+			{
+				message: terminalSafe(config.message),
+				default: shown,
+				...(validate ? {validate: (value: string) => validate(real(value))} : {}),
+			},
+			context,
+		),
+	);
 };
 
 export type PlainOptions = {

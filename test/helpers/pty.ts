@@ -6,6 +6,8 @@ const ansi = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[@-Z\\-_])/g;
 export type Terminal = {
 	/** Everything printed so far, without escape sequences. */
 	text: () => string;
+	/** Everything printed so far, byte for byte (escape sequences included). */
+	raw: () => string;
 	/** Wait until `pattern` appears in what was printed after the last `mark()`. */
 	waitFor: (pattern: string | RegExp, timeoutMs?: number) => Promise<string>;
 	mark: () => void;
@@ -60,6 +62,7 @@ export function runInTerminal(
 	const plain = (from = 0): string => output.slice(from).replace(ansi, '');
 	const terminal: Terminal = {
 		text: () => plain(),
+		raw: () => output,
 		mark: () => {
 			markAt = output.length;
 		},

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {useEffect, useReducer} from 'react';
 import type {Option} from '../../core/questionnaire/types.js';
 import {useKeys} from '../key-router.js';

@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from '../text.js';
 import {useEffect, useReducer} from 'react';
 import {useKeys} from '../key-router.js';
 

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {useReducer} from 'react';
 import type {PartialAnswers} from '../../core/answers/types.js';
 import type {Question} from '../../core/questionnaire/types.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {PartialAnswers} from '../../core/answers/types.js';
 import type {Section} from '../../core/questionnaire/types.js';
 import {sectionState, type SectionState} from '../../core/questionnaire/walk.js';

@@ -1,3 +1,4 @@
+// Ink's own Text: the lines are styled already, and were made inert before (preview/render.ts).
 import {Box, Text} from 'ink';
 import {useReducer} from 'react';
 import {Keys} from '../layout.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {PartialAnswers} from '../../core/answers/types.js';
 import {getAt} from '../../core/questionnaire/paths.js';
 import type {Context, Option, Question} from '../../core/questionnaire/types.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {useReducer} from 'react';
 import {Header, Keys} from '../layout.js';
 import {useKeys} from '../key-router.js';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {useEffect, useReducer} from 'react';
 import type {DraftAnswers} from '../../core/answers/types.js';
 import {draft, type DocumentKind} from '../../core/drafting/documents.js';
