@@ -5,6 +5,8 @@ The drafter builds blocks of inline nodes; only this module writes Markdown synt
 lives in one place: every string node is user-safe text, whatever it holds.
 */
 
+import {linkCandidates} from './links.js';
+
 export type Inline =
 	| string
 	| {strong: Inline[]}
@@ -33,15 +35,6 @@ const email =
 	/^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /**
-Anything a GFM renderer could turn into a link by itself (a superset of what micromark and marked
-link): web addresses in any case after anything but a letter, and email addresses, whose domain
-may even start with a dot (`+@.A` is one for micromark). No `|`: in a table cell it ends the cell,
-even inside an autolink. marked also links `ftp://`, which the drafter never links.
-*/
-const urlOrEmail =
-	/(?<![A-Za-z])(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"`|]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9._-]*\.[A-Za-z0-9._-]*[A-Za-z0-9_-]/gi;
-
-/**
 Escape text for an inline context. Every ASCII character with a Markdown meaning is
 backslash-escaped; `&` too, so `&amp;` stays literal.
 */
@@ -55,7 +48,8 @@ function escapeLineStart(markdown: string): string {
 }
 
 function trimTrailingPunctuation(url: string): {url: string; rest: string} {
-	const match = /[.,;:!?'")\]]+$/.exec(url);
+	// From the start of the run only: a long run not at the end would be scanned from each of its characters.
+	const match = /(?<![.,;:!?'")\]])[.,;:!?'")\]]+$/.exec(url);
 	if (!match) {
 		return {url, rest: ''};
 	}
@@ -79,13 +73,13 @@ function renderText(raw: string, links = true): string {
 	const text = flatten(raw);
 	let out = '';
 	let last = 0;
-	for (const match of text.matchAll(urlOrEmail)) {
+	for (const match of linkCandidates(text)) {
 		const start = match.index;
-		const {url, rest} = trimTrailingPunctuation(match[0]);
+		const {url, rest} = trimTrailingPunctuation(match.text);
 		const www = /^www\.[^.]+\./i.test(url);
 		const web = www || /^https?:\/\/./i.test(url);
 		out += escapePlain(text.slice(last, start));
-		last = start + match[0].length;
+		last = start + match.text.length;
 		if (links && www) {
 			// Shown as typed; a link text cannot hold a link, so its own address is defused.
 			out += `[${defuse(url)}](${renderLinkTarget(`https://${url}`)})`;
@@ -95,7 +89,7 @@ function renderText(raw: string, links = true): string {
 			out += autolink(url);
 		} else {
 			// Trailing punctuation too: micromark links `www.,` as "www".
-			out += defuse(match[0]);
+			out += defuse(match.text);
 			continue;
 		}
 
@@ -203,7 +197,7 @@ function renderBlock(block: Block): string {
 			// punctuation keeps it, the last character as a character reference, which MD026 allows.
 			const full = renderInline(block.text).trim();
 			const text =
-				full.replace(/[\s.,;:!。，；：！\\]+$/u, '') ||
+				full.replace(/(?<![\s.,;:!。，；：！\\])[\s.,;:!。，；：！\\]+$/u, '') ||
 				full.replace(
 					/\\?([.,;:!。，；：！])$/u,
 					(_, character: string) => `&#${character.codePointAt(0)};`,
