@@ -2,6 +2,7 @@ import process from 'node:process';
 import pkg from '../package.json' with {type: 'json'};
 import {parseCommandLine, type CommandName, type Parsed} from './cli/args.js';
 import {exitCodes} from './errors.js';
+import {installSignalHandlers} from './cli/signals.js';
 import {terminalSafe} from './cli/terminal-text.js';
 
 /** argv → command → exit code. Commands load only once chosen, to keep start-up cheap. */
@@ -59,6 +60,9 @@ export async function main(argv: string[]): Promise<number> {
 		);
 	}
 }
+
+// Ctrl-C and kill: terminal restored, exit 130, whatever is running (see cli/signals.ts).
+installSignalHandlers();
 
 // A closed pipe (`generate | head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

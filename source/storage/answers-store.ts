@@ -130,6 +130,10 @@ export type AnswersSession = {
 	answers: () => DraftAnswers | undefined;
 	/** Save (a verified write). Nothing is saved for an example. */
 	save: (answers: DraftAnswers) => Promise<void>;
+	/** Resolves once no save is in flight (before leaving on a signal). */
+	settled: () => Promise<void>;
+	/** What a person leaving now should be told about the file. */
+	status: () => 'saved' | 'nothing-saved' | 'last-save-failed';
 	close: () => Promise<void>;
 };
 
@@ -143,6 +147,8 @@ export async function openAnswers(
 			text: undefined,
 			answers: () => exampleAnswers(source.name),
 			save: async () => undefined,
+			settled: async () => undefined,
+			status: () => 'nothing-saved',
 			close: async () => undefined,
 		};
 	}
@@ -159,21 +165,44 @@ export async function openAnswers(
 	}
 
 	const opened = known;
+	let inFlight: Promise<unknown> = Promise.resolve();
+	let failed = false;
+	const save = async (answers: DraftAnswers): Promise<void> => {
+		const now = await currentText(file, fs);
+		if (now !== known) {
+			throw new OperationError(
+				`${terminalSafe(file)} was changed by another program since privacy-wizard read it, so this change was not saved (it would undo that one).\nLook at the file; then run the command again, which starts from what it holds now.`,
+			);
+		}
+
+		const text = serializeAnswers(withSchemaReference(answers as Record<string, unknown>));
+		await writeVerified(file, text, {what: 'Answers file', root, fs});
+		known = text;
+	};
+
 	return {
 		text: opened,
 		answers: () => (opened === undefined ? undefined : parsed(opened, file)),
 		save: async (answers) => {
-			const now = await currentText(file, fs);
-			if (now !== known) {
-				throw new OperationError(
-					`${terminalSafe(file)} was changed by another program since privacy-wizard read it, so this change was not saved (it would undo that one).\nLook at the file; then run the command again, which starts from what it holds now.`,
-				);
-			}
-
-			const text = serializeAnswers(withSchemaReference(answers as Record<string, unknown>));
-			await writeVerified(file, text, {what: 'Answers file', root, fs});
-			known = text;
+			const saving = inFlight.then(async () => save(answers));
+			inFlight = saving.then(
+				() => {
+					failed = false;
+				},
+				() => {
+					failed = true;
+				},
+			);
+			return saving;
 		},
+		settled: async () => {
+			let current;
+			do {
+				current = inFlight;
+				await current;
+			} while (current !== inFlight);
+		},
+		status: () => (failed ? 'last-save-failed' : known === undefined ? 'nothing-saved' : 'saved'),
 		close: async () => lock.release(),
 	};
 }

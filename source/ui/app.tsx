@@ -15,7 +15,7 @@ import {
 	type WizardState,
 } from '../core/questionnaire/wizard.js';
 import {visibleSections} from '../core/questionnaire/walk.js';
-import type {WizardIo} from './io.js';
+import {stoppedMessage, type WizardIo} from './io.js';
 import {KeyRoot} from './key-router.js';
 import {ErrorLine} from './layout.js';
 import {ListScreen, recordLabel, type Suggestion} from './screens/list.js';
@@ -86,6 +86,8 @@ export function App({
 	const [preview, setPreview] = useState<{title: string; lines: string[]}>();
 	const [catalogOpen, setCatalogOpen] = useState(false);
 	const [result, setResult] = useState<AppResult>();
+	// Once the last save is done: only then does the last frame say what the file holds.
+	const [settled, setSettled] = useState(false);
 
 	// Save after every change, one write after another, so the file always holds the last answer.
 	useEffect(() => {
@@ -102,14 +104,18 @@ export function App({
 			);
 	}, [state.answers, state.unsaved]);
 
-	// Leave only after the last frame is painted and the last save is done.
+	// Leave only after the last save is done and the last frame, which says so, is painted.
 	useEffect(() => {
 		if (!result) return;
 		void saving.current.finally(() => {
-			exit();
-			onExit(result);
+			setSettled(true);
 		});
 	}, [result]);
+	useEffect(() => {
+		if (!result || !settled) return;
+		exit();
+		onExit(result);
+	}, [settled]);
 
 	// Keys that work everywhere; the rest go to the screen on display (see KeyRoot).
 	const current = useRef({mode: state.mode, overlay: false, catalog: false});
@@ -152,11 +158,11 @@ export function App({
 		if (result) {
 			return (
 				<Text dimColor>
-					{result.code !== 130
-						? 'Done.'
-						: saveError
-							? `Stopped. The last change was not saved: ${io.file} holds the answers saved before it.`
-							: `Stopped. Your answers are saved in ${io.file}; run privacy-wizard again to go on.`}
+					{!settled
+						? 'Saving…'
+						: result.code === 130
+							? stoppedMessage(io.status, io.file)
+							: 'Done.'}
 				</Text>
 			);
 		}

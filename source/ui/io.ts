@@ -20,11 +20,30 @@ export type WizardIo = {
 	root: string;
 	hash: Hash;
 	save: (answers: DraftAnswers) => Promise<void>;
+	/** Whether the answers file holds what was answered (for the message on leaving). */
+	status: AnswersSession['status'];
 	inspect: (file: string) => Promise<ExistingDocument>;
 	write: (file: string, markdown: string, force: boolean) => Promise<WriteOutcome>;
 	/** Render Markdown for the terminal (marked-terminal), for the preview. */
 	render: (markdown: string, width: number) => Promise<string>;
 };
+
+/** What to say when the wizard stops before the end (Ctrl-C, a signal): only what is true. */
+export function stoppedMessage(status: WizardIo['status'], file: string): string {
+	switch (status()) {
+		case 'saved': {
+			return `Stopped. Your answers are saved in ${file}; run privacy-wizard again to go on.`;
+		}
+
+		case 'nothing-saved': {
+			return 'Stopped. Nothing was saved.';
+		}
+
+		case 'last-save-failed': {
+			return `Stopped. The last change was not saved: ${file} holds the answers saved before it.`;
+		}
+	}
+}
 
 /** The real edges: answers through the open session, documents through the marker-aware writer. */
 export function makeIo(
@@ -41,6 +60,7 @@ export function makeIo(
 		root,
 		hash: sha256,
 		save: async (answers) => session.save(answers),
+		status: session.status,
 		inspect: inspectDocument,
 		write: async (file, markdown, force) => writeDocument(file, markdown, {force, root}),
 		// marked and marked-terminal load only when a preview is asked for.

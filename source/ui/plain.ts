@@ -24,11 +24,12 @@ import {filterOptions} from './inputs/choice.js';
 import {recordLabel, type Suggestion} from './screens/list.js';
 import type {RepoSuggestion} from './screens/welcome.js';
 import {planTargets, revisionNeeded} from './screens/write.js';
-import {makeIo} from './io.js';
+import {makeIo, stoppedMessage} from './io.js';
 import type {AnswersSession, AnswersSource} from '../storage/answers-store.js';
+import {uiColour} from '../cli/style.js';
 import {terminalSafe} from '../cli/terminal-text.js';
 
-const output = {output: process.stderr};
+const output = {output: uiColour(process.stderr)};
 const say = (text = ''): void => {
 	process.stderr.write(`${terminalSafe(text)}\n`);
 };
@@ -280,18 +281,15 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		() => process.stderr.columns ?? 80,
 	);
 	let state = initialState(options.answers, options.context, options.firstRun);
-	let saveError: string | undefined;
 	const dispatch = async (event: WizardEvent): Promise<void> => {
 		state = reduce(state, event);
 		if (state.error) say(`✖ ${state.error}`);
 		if (state.unsaved) {
 			try {
 				await io.save(state.answers);
-				saveError = undefined;
 				state = reduce(state, {type: 'saved'});
 			} catch (error) {
-				saveError = (error as Error).message;
-				say(`✖ Could not save the answers: ${saveError}`);
+				say(`✖ Could not save the answers: ${(error as Error).message}`);
 			}
 		}
 	};
@@ -478,11 +476,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 			(error as Error).name === 'ExitPromptError' ||
 			(error as Error).name === 'AbortPromptError'
 		) {
-			say(
-				saveError
-					? `\nStopped. The last change could not be saved; ${io.file} holds the answers saved before it.`
-					: `\nStopped. Your answers are saved in ${io.file}.`,
-			);
+			say(`\n${stoppedMessage(io.status, io.file)}`);
 			return 130;
 		}
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {render} from 'ink';
 import type {Parsed} from '../cli/args.js';
-import {colorEnabled} from '../cli/style.js';
+import {colorEnabled, uiColour} from '../cli/style.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {questionnaire} from '../core/questionnaire/questionnaire.js';
 import type {Context} from '../core/questionnaire/types.js';
@@ -17,7 +17,8 @@ import {CatalogPicker} from './catalog-picker.js';
 import {recipientFromService} from '../core/catalog/catalog.js';
 import type {Detection} from '../core/catalog/detect.js';
 import {scanRepo} from '../repo/scan.js';
-import {makeIo} from './io.js';
+import {makeIo, stoppedMessage} from './io.js';
+import {onSignal} from '../cli/signals.js';
 import {KeyRoot} from './key-router.js';
 import {Pager} from './screens/pager.js';
 import type {RepoSuggestion} from './screens/welcome.js';
@@ -130,7 +131,14 @@ async function wizardOn(
 		detectedServices(root, answers),
 	]);
 	const plain = values['plain'] === true || process.env['TERM'] === 'dumb';
+	const stream = uiColour(uiStream());
+	const io = makeIo(source, session, root, () => stream.columns ?? 80);
 	if (plain) {
+		// A signal (Ctrl-C between prompts, kill): the last save finishes, then the exit (cli/signals.ts).
+		const removeSignal = onSignal(async () => {
+			await session.settled();
+			process.stderr.write(`\n${stoppedMessage(io.status, io.file)}\n`);
+		});
 		const [suggestions, detected] = await repo;
 		const {runPlain} = await import('./plain.js');
 		return runPlain({
@@ -143,15 +151,20 @@ async function wizardOn(
 			suggestions,
 			detected: detected.suggestions,
 			force: values['force'] === true,
-		});
+		}).finally(removeSignal);
 	}
 
-	const stream = uiStream();
-	const io = makeIo(source, session, root, () => stream.columns ?? 80);
 	// Raw mode from the start: keys typed while the first frame paints are not echoed or held
 	// back by the terminal's line editing. Ink manages it from here and restores it on exit.
 	process.stdin.setRawMode?.(true);
+	let removeSignal = (): void => undefined;
 	const result = await new Promise<AppResult>((resolve) => {
+		let ended = false;
+		const end = (outcome: AppResult): void => {
+			ended = true;
+			resolve(outcome);
+		};
+
 		const app = (found?: Awaited<typeof repo>) => (
 			<App
 				initial={initialState(answers, context, firstRun)}
@@ -171,7 +184,7 @@ async function wizardOn(
 						onCancel={onCancel}
 					/>
 				)}
-				onExit={resolve}
+				onExit={end}
 			/>
 		);
 		const instance = render(app(), {
@@ -180,13 +193,21 @@ async function wizardOn(
 			exitOnCtrlC: false,
 			patchConsole: false,
 		});
-		void repo.then((found) => instance.rerender(app(found)));
-		// Outside raw mode (while loading), Ctrl-C arrives as a signal: save state is already on disk.
-		process.once('SIGINT', () => {
+		// Not once the wizard has ended (Ctrl-C while the repo was still being read): drawing again
+		// would bring the unmounted UI back, in raw mode, and keep the process alive.
+		void repo.then((found) => {
+			if (!ended) instance.rerender(app(found));
+		});
+		// A signal (kill, or Ctrl-C before raw mode): the last save finishes, the UI goes, then the
+		// exit (cli/signals.ts).
+		removeSignal = onSignal(async () => {
+			ended = true;
+			await session.settled();
 			instance.unmount();
-			resolve({code: 130, written: []});
+			stream.write(`${stoppedMessage(io.status, io.file)}\n`);
 		});
 	});
+	removeSignal();
 	process.stdin.setRawMode?.(false);
 	if (result.code === 0 && !process.stdout.isTTY) {
 		// `npx privacy-wizard > PRIVACY.md`: the UI went to stderr, the policy goes to stdout.
@@ -199,14 +220,23 @@ async function wizardOn(
 
 /** Show rendered Markdown in a scrollable view (the `preview` command in a terminal). */
 export async function runPreview(markdown: string, title: string): Promise<number> {
-	const stream = process.stdout;
+	const stream = uiColour(process.stdout);
 	const text = await renderMarkdown(markdown, {
 		width: (stream.columns ?? 80) - 1,
 		color: colorEnabled(stream),
 	});
-	await new Promise<void>((resolve) => {
+	const code = await new Promise<number>((resolve) => {
+		let exitCode = 0;
 		const instance = render(
-			<KeyRoot>
+			<KeyRoot
+				onKey={(input, key) => {
+					// Ctrl-C leaves like q, with the exit code of an interruption.
+					if (!(key.ctrl && input === 'c')) return false;
+					exitCode = 130;
+					instance.unmount();
+					return true;
+				}}
+			>
 				<Pager
 					title={title}
 					lines={text.split('\n')}
@@ -217,11 +247,18 @@ export async function runPreview(markdown: string, title: string): Promise<numbe
 			{
 				stdout: stream,
 				stdin: process.stdin,
-				exitOnCtrlC: true,
+				exitOnCtrlC: false,
 				patchConsole: false,
 			},
 		);
-		void instance.waitUntilExit().then(() => resolve());
+		const removeSignal = onSignal(async () => {
+			exitCode = 130;
+			instance.unmount();
+		});
+		void instance.waitUntilExit().then(() => {
+			removeSignal();
+			resolve(exitCode);
+		});
 	});
-	return 0;
+	return code;
 }

@@ -16,6 +16,8 @@ export type Terminal = {
 	answer: (text: string, next: string | RegExp) => Promise<void>;
 	exit: Promise<{exitCode: number; signal?: number}>;
 	kill: () => void;
+	/** The process started in the terminal. */
+	pid: number;
 };
 
 export const keys = {
@@ -34,17 +36,28 @@ export const keys = {
 export function runInTerminal(
 	file: string,
 	args: string[],
-	options: {cwd: string; env?: Record<string, string>; columns?: number; rows?: number},
+	/** `env` entries set to undefined are removed from the environment. */
+	options: {
+		cwd: string;
+		env?: Record<string, string | undefined>;
+		columns?: number;
+		rows?: number;
+	},
 ): Terminal {
 	const pty: IPty = spawn(file, args, {
 		name: options.env?.['TERM'] ?? 'xterm-256color',
 		cols: options.columns ?? 100,
 		rows: options.rows ?? 40,
 		cwd: options.cwd,
-		env: {...process.env, CI: 'false', FORCE_COLOR: '0', NO_COLOR: '1', ...options.env} as Record<
-			string,
-			string
-		>,
+		env: Object.fromEntries(
+			Object.entries({
+				...process.env,
+				CI: 'false',
+				FORCE_COLOR: '0',
+				NO_COLOR: '1',
+				...options.env,
+			}).filter((entry): entry is [string, string] => entry[1] !== undefined),
+		),
 	});
 	let output = '';
 	let markAt = 0;
@@ -110,6 +123,7 @@ export function runInTerminal(
 		kill: () => {
 			pty.kill();
 		},
+		pid: pty.pid,
 	};
 	return terminal;
 }
