@@ -93,7 +93,6 @@ single file. The UI is an ES module: Ink's layout engine uses top-level await.
 const bundles = {
 	commands: {entry: 'source/commands/index.ts', format: 'cjs'}, // every command, the core
 	catalog: {entry: 'source/commands/catalog.ts', format: 'cjs'}, // scan, processors, drift
-	git: {entry: 'source/repo/git.ts', format: 'cjs'}, // execa
 	prompts: {entry: 'source/ui/prompts.ts', format: 'cjs'}, // @inquirer, one yes/no
 	render: {entry: 'source/preview/render.ts', format: 'cjs'}, // marked, marked-terminal
 	ui: {entry: 'source/ui/run.tsx', format: 'mjs'}, // ink, react; @inquirer for --plain

@@ -1,18 +1,23 @@
+import {execFile} from 'node:child_process';
 import process from 'node:process';
 
 /**
-What git knows about the repository. execa is imported only when a command needs git, so the
-paths that do not (an --answers file, an example) never pay for it.
+What git knows about the repository, asked of git itself (node:child_process: three one-line
+questions need nothing more, and loading a process library would cost the wizard's first
+screen more than the questions do). No git, or not a repository: undefined.
 */
 async function git(args: string[], cwd: string): Promise<string | undefined> {
-	const {execa} = await import('execa');
-	try {
-		const result = await execa('git', args, {cwd, reject: false, stdin: 'ignore', timeout: 5000});
-		return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
-	} catch {
-		// No git on the machine: behave as outside a repository.
-		return undefined;
-	}
+	return new Promise((resolve) => {
+		const child = execFile(
+			'git',
+			args,
+			{cwd, timeout: 5000, windowsHide: true, encoding: 'utf8'},
+			(error, stdout) => {
+				resolve(error ? undefined : stdout.trim() || undefined);
+			},
+		);
+		child.stdin?.end();
+	});
 }
 
 /** The repository's top folder, or undefined outside a repository. */

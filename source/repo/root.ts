@@ -5,8 +5,8 @@ import process from 'node:process';
 /**
 The repository's top folder. A `.git` folder (or, in a worktree or submodule, a `.git` file) on
 the way up answers it without starting git; only when the environment redirects git
-(GIT_DIR, GIT_WORK_TREE) is `git rev-parse --show-toplevel` asked, through execa. Starting
-git, and loading execa, would cost more than the whole `generate` budget.
+(GIT_DIR, GIT_WORK_TREE) is `git rev-parse --show-toplevel` asked. Starting git would cost more
+than the whole `generate` budget.
 */
 export async function repoRoot(
 	cwd: string = process.cwd(),
