@@ -83,6 +83,56 @@ const jsonByParse = {
 	},
 };
 
+// Ink measures text with string-width, which builds `/^\p{RGI_Emoji}$/v` when it loads and tests
+// every non-ASCII character with it: building that set costs ~40 ms, more than the rest of the
+// first frame. A single character in the Basic Multilingual Plane is an RGI emoji only if it has
+// Emoji_Presentation, and then its East Asian Width is already 2 (checked below, for every such
+// character, at each build): so the set is built only for longer clusters and astral characters,
+// when first needed. Same widths, without the cost on screens without emoji.
+const lazyEmojiWidth = {
+	name: 'lazy-emoji-width',
+	setup(context) {
+		context.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async (args) => {
+			// The copy Ink uses; older ones nested under other packages work differently.
+			if (args.path !== path.join(root, 'node_modules/string-width/index.js')) return undefined;
+			const {eastAsianWidth} = await import('get-east-asian-width');
+			const emoji = /^\p{RGI_Emoji}$/v;
+			for (let code = 0; code <= 0xff_ff; code++) {
+				if (code >= 0xd8_00 && code <= 0xdf_ff) continue;
+				if (emoji.test(String.fromCodePoint(code)) && eastAsianWidth(code) !== 2) {
+					throw new Error(
+						`U+${code.toString(16)} is an RGI emoji of East Asian Width ${eastAsianWidth(code)}: the lazy-emoji-width shortcut in scripts/build.js no longer holds.`,
+					);
+				}
+			}
+
+			const source = readFileSync(args.path, 'utf8');
+			const replacements = [
+				[
+					'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+					"let rgiEmojiSet;\nconst rgiEmojiRegex = {test: (text) => (rgiEmojiSet ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text)};",
+				],
+				[
+					'if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {',
+					'if (((segment.length > 1 || segment.codePointAt(0) > 0xFF_FF) && rgiEmojiRegex.test(segment)) || isDoubleWidthNonRgiEmojiSequence(segment)) {',
+				],
+			];
+			let contents = source;
+			for (const [from, to] of replacements) {
+				if (!contents.includes(from)) {
+					throw new Error(
+						`string-width changed (${args.path}): review the lazy-emoji-width plugin in scripts/build.js.`,
+					);
+				}
+
+				contents = contents.replace(from, () => to);
+			}
+
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
 /**
 The bundles, by the source module each starts from. Code that imports one of these modules from
 elsewhere gets a stand-in whose exported functions load the bundle on their first call, so each
@@ -196,7 +246,13 @@ for (const [name, {entry, format}] of Object.entries(bundles)) {
 				: {
 						js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 					},
-		plugins: [bundleBoundaries(name), builtinsByRequire, jsonByParse, packageVersion],
+		plugins: [
+			bundleBoundaries(name),
+			builtinsByRequire,
+			jsonByParse,
+			packageVersion,
+			lazyEmojiWidth,
+		],
 	});
 	for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
 	sizes[name] = statSync(outfile).size;

@@ -44,10 +44,21 @@ async function readPackage(root: string): Promise<Record<string, unknown> | unde
 	}
 }
 
+/** git's answers about a repository, asked early (before the UI loads) by the wizard command. */
+export type GitAnswers = {
+	root: string;
+	email: Promise<string | undefined>;
+	remote: Promise<string | undefined>;
+};
+
 /** What the repo already tells: each shown on the welcome screen for a yes or no. */
-export async function repoSuggestions(root: string): Promise<RepoSuggestion[]> {
-	const manifest = await readPackage(root);
-	const [email, remote] = await Promise.all([gitUserEmail(root), gitRemoteUrl(root)]);
+export async function repoSuggestions(root: string, git?: GitAnswers): Promise<RepoSuggestion[]> {
+	const asked = git?.root === root ? git : undefined;
+	const [manifest, email, remote] = await Promise.all([
+		readPackage(root),
+		asked?.email ?? gitUserEmail(root),
+		asked?.remote ?? gitRemoteUrl(root),
+	]);
 	const homepage =
 		typeof manifest?.['homepage'] === 'string'
 			? manifest['homepage']
@@ -92,7 +103,7 @@ async function detectedServices(
 	}
 }
 
-export async function runWizard(parsed: Parsed): Promise<number> {
+export async function runWizard(parsed: Parsed, git?: GitAnswers): Promise<number> {
 	const {values} = parsed;
 	const source = await resolveSource({
 		answers: values['answers'] as string | undefined,
@@ -101,7 +112,7 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 	// Locked while the wizard runs: a second wizard or an import on the same file is refused.
 	const session = await openAnswers(source);
 	try {
-		return await wizardOn(parsed, source, session);
+		return await wizardOn(parsed, source, session, git);
 	} finally {
 		await session.close();
 	}
@@ -111,6 +122,7 @@ async function wizardOn(
 	{values}: Parsed,
 	source: Awaited<ReturnType<typeof resolveSource>>,
 	session: AnswersSession,
+	git?: GitAnswers,
 ): Promise<number> {
 	const saved = session.answers();
 	const answers: DraftAnswers = saved ?? {
@@ -126,10 +138,17 @@ async function wizardOn(
 	const firstRun = !hasAnswers(answers);
 	const context: Context = {today: today(), suggestions: {}};
 	// What the repo tells (package.json, git, dependencies) is read while the first frame shows.
-	const repo = Promise.all([
-		firstRun ? repoSuggestions(root) : Promise.resolve([]),
-		detectedServices(root, answers),
-	]);
+	const suggestionsRead = firstRun ? repoSuggestions(root, git) : Promise.resolve([]);
+	// The scan (all CPU once read) starts once the suggestions are on screen: they are asked first.
+	const detectedRead = suggestionsRead.then(
+		async () =>
+			new Promise<Awaited<ReturnType<typeof detectedServices>>>((resolve) => {
+				setTimeout(() => {
+					resolve(detectedServices(root, answers));
+				}, 50);
+			}),
+	);
+	const repo = Promise.all([suggestionsRead, detectedRead]);
 	const plain = values['plain'] === true || process.env['TERM'] === 'dumb';
 	const stream = uiColour(uiStream());
 	const io = makeIo(source, session, root, () => stream.columns ?? 80);
@@ -157,6 +176,20 @@ async function wizardOn(
 	// Raw mode from the start: keys typed while the first frame paints are not echoed or held
 	// back by the terminal's line editing. Ink manages it from here and restores it on exit.
 	process.stdin.setRawMode?.(true);
+	// Each part shows as soon as it is read: the suggestions (asked first) do not wait for the
+	// dependency scan. git was asked before the UI loaded, so they are usually ready: the first
+	// frame then asks the first question (a frame costs tens of milliseconds to draw at start-up).
+	let found: {
+		suggestions?: Awaited<typeof repo>[0];
+		detected?: Awaited<typeof repo>[1];
+	} = {
+		suggestions: await Promise.race([
+			suggestionsRead,
+			new Promise<undefined>((resolve) => {
+				setTimeout(resolve, 100);
+			}),
+		]),
+	};
 	let removeSignal = (): void => undefined;
 	const result = await new Promise<AppResult>((resolve) => {
 		let ended = false;
@@ -165,16 +198,16 @@ async function wizardOn(
 			resolve(outcome);
 		};
 
-		const app = (found?: Awaited<typeof repo>) => (
+		const app = () => (
 			<App
 				initial={initialState(answers, context, firstRun)}
 				io={io}
 				force={values['force'] === true}
-				repoLoading={found === undefined}
-				repoSuggestions={found?.[0] ?? []}
-				detected={found?.[1].names ?? []}
-				listSuggestions={{recipients: found?.[1].suggestions ?? []}}
-				detections={found?.[1].detections}
+				repoLoading={found.suggestions === undefined}
+				repoSuggestions={found.suggestions ?? []}
+				detected={found.detected?.names ?? []}
+				listSuggestions={{recipients: found.detected?.suggestions ?? []}}
+				detections={found.detected?.detections}
 				renderCatalog={({answers: current, onPick, onCancel}) => (
 					<CatalogPicker
 						onPick={(service) =>
@@ -195,8 +228,13 @@ async function wizardOn(
 		});
 		// Not once the wizard has ended (Ctrl-C while the repo was still being read): drawing again
 		// would bring the unmounted UI back, in raw mode, and keep the process alive.
-		void repo.then((found) => {
-			if (!ended) instance.rerender(app(found));
+		void suggestionsRead.then((suggestions) => {
+			found = {...found, suggestions};
+			if (!ended) instance.rerender(app());
+		});
+		void detectedRead.then((detected) => {
+			found = {...found, detected};
+			if (!ended) instance.rerender(app());
 		});
 		// A signal (kill, or Ctrl-C before raw mode): the last save finishes, the UI goes, then the
 		// exit (cli/signals.ts).
