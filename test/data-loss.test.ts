@@ -1,5 +1,13 @@
 import {spawn} from 'node:child_process';
-import {chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {
+	chmodSync,
+	readdirSync,
+	readFileSync,
+	statSync,
+	symlinkSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import {hostname} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -134,4 +142,21 @@ test('answers import never writes through a linked answers file that leaves the 
 		/Refusing to write .*linked\.json: it is a link to .*victim\.json, outside/,
 	);
 	t.is(readFileSync(victim, 'utf8'), '{}\n');
+});
+
+test('the next run removes temporary files a killed run left beside the answers file', async (t) => {
+	const {folder} = setUp(t);
+	const left = [
+		'privacy-wizard.json.tmp-1733023456abc123',
+		'privacy-wizard.json.tmp-999999-m3x1-0',
+	];
+	const hourAgo = new Date(Date.now() - 3_600_000);
+	for (const name of left) {
+		writeFileSync(path.join(folder, name), '{"half');
+		utimesSync(path.join(folder, name), hourAgo, hourAgo);
+	}
+
+	const result = await run(importing, {cwd: folder});
+	t.is(result.exitCode, 0, result.stderr);
+	t.deepEqual(readdirSync(folder).sort(), ['import.json', 'privacy-wizard.json']);
 });

@@ -13,6 +13,7 @@ import {
 	fileError,
 	nodeFileSystem,
 	readText,
+	removeStaleTemporaries,
 	writeVerified,
 	type FileSystem,
 } from './files.js';
@@ -158,6 +159,8 @@ export async function openAnswers(
 	const lock: Lock = await acquireLock(file, fs);
 	let known: string | undefined;
 	try {
+		// What a killed run left behind goes now, not at the first save.
+		await removeStaleTemporaries(file, fs);
 		known = await currentText(file, fs);
 	} catch (error) {
 		await lock.release();
