@@ -32,7 +32,7 @@ const dist = path.join(root, 'dist');
 // opens the terminal, crypto.webcrypto loads WebCrypto) are not read eagerly: code reaches them
 // through the default export (`process.stdout`), and a named import of one fails the build,
 // unless it is listed here as cheap to read.
-const eagerGetters = new Set(['node:fs promises', 'node:util aborted', 'node:util parseArgs']);
+const eagerGetters = new Set(['node:util parseArgs']);
 
 /** A built-in's properties that are plain values, asked of a fresh Node (reading a getter can turn it into a value). */
 const plainProperties = (id) =>

@@ -1,4 +1,4 @@
-import {promises as fs} from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {serializeAnswers} from '../core/answers/canonical.js';
@@ -143,7 +143,7 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 				}
 
 				try {
-					await fs.rm(target);
+					await nodeFs.promises.rm(target);
 				} catch (error) {
 					throw fileError(error, target, 'Answers file', 'write');
 				}

@@ -1,4 +1,4 @@
-import {promises as fs} from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 
@@ -20,7 +20,7 @@ export async function repoRoot(
 	let folder = path.resolve(cwd);
 	for (;;) {
 		try {
-			await fs.stat(path.join(folder, '.git'));
+			await nodeFs.promises.stat(path.join(folder, '.git'));
 			return folder;
 		} catch {
 			// Not here: look one level up.

@@ -1,4 +1,4 @@
-import {promises as fs} from 'node:fs';
+import nodeFs from 'node:fs';
 import {readMarker} from '../core/drafting/marker.js';
 import {OperationError} from '../errors.js';
 import {sha256} from '../commands/shared.js';
@@ -16,7 +16,7 @@ export type ExistingDocument =
 export async function inspectDocument(file: string): Promise<ExistingDocument> {
 	let text: string;
 	try {
-		text = await fs.readFile(file, 'utf8');
+		text = await nodeFs.promises.readFile(file, 'utf8');
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
 			return {kind: 'absent'};

@@ -1,4 +1,5 @@
-import {constants, promises as nodeFs, type Stats} from 'node:fs';
+// fs.promises is read when used: loading it costs commands that never touch a file.
+import nodeFsModule, {constants, type Stats} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {OperationError} from '../errors.js';
@@ -34,21 +35,21 @@ export type FileSystem = {
 };
 
 export const nodeFileSystem: FileSystem = {
-	open: async (file, flags, mode) => nodeFs.open(file, flags, mode),
-	readFile: async (file) => nodeFs.readFile(file),
-	rename: async (from, to) => nodeFs.rename(from, to),
-	unlink: async (file) => nodeFs.unlink(file),
-	lstat: async (file) => nodeFs.lstat(file),
-	realpath: async (file) => nodeFs.realpath(file),
-	access: async (file, mode) => nodeFs.access(file, mode),
-	chown: async (file, uid, gid) => nodeFs.chown(file, uid, gid),
-	readdir: async (folder) => nodeFs.readdir(folder),
+	open: async (file, flags, mode) => nodeFsModule.promises.open(file, flags, mode),
+	readFile: async (file) => nodeFsModule.promises.readFile(file),
+	rename: async (from, to) => nodeFsModule.promises.rename(from, to),
+	unlink: async (file) => nodeFsModule.promises.unlink(file),
+	lstat: async (file) => nodeFsModule.promises.lstat(file),
+	realpath: async (file) => nodeFsModule.promises.realpath(file),
+	access: async (file, mode) => nodeFsModule.promises.access(file, mode),
+	chown: async (file, uid, gid) => nodeFsModule.promises.chown(file, uid, gid),
+	readdir: async (folder) => nodeFsModule.promises.readdir(folder),
 };
 
 /** Read a text file, turning the usual failures into messages that say what to do. */
 export async function readText(file: string, what: string): Promise<string> {
 	try {
-		return await nodeFs.readFile(file, 'utf8');
+		return await nodeFsModule.promises.readFile(file, 'utf8');
 	} catch (error) {
 		throw fileError(error, file, what, 'read');
 	}
@@ -56,7 +57,7 @@ export async function readText(file: string, what: string): Promise<string> {
 
 export async function exists(file: string): Promise<boolean> {
 	try {
-		await nodeFs.access(file, constants.F_OK);
+		await nodeFsModule.promises.access(file, constants.F_OK);
 		return true;
 	} catch {
 		return false;

@@ -1,4 +1,4 @@
-import {promises as fs} from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {render} from 'ink';
@@ -35,10 +35,9 @@ export function uiStream(): NodeJS.WriteStream {
 
 async function readPackage(root: string): Promise<Record<string, unknown> | undefined> {
 	try {
-		return JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as Record<
-			string,
-			unknown
-		>;
+		return JSON.parse(
+			await nodeFs.promises.readFile(path.join(root, 'package.json'), 'utf8'),
+		) as Record<string, unknown>;
 	} catch {
 		return undefined;
 	}
