@@ -1,5 +1,4 @@
 import process from 'node:process';
-import {isatty} from 'node:tty';
 
 /**
 SIGINT (Ctrl-C while the terminal is not in raw mode, or `kill -INT`), SIGTERM and SIGHUP all end
@@ -24,7 +23,9 @@ const graceMs = 3000;
 /** The terminal as privacy-wizard found it: cooked mode with echo, the cursor shown. */
 export function restoreTerminal(): void {
 	try {
-		if (isatty(0) && process.stdin.isRaw) process.stdin.setRawMode(false);
+		// Only ever reached on the way out: reading process.stdin here costs nothing that matters.
+		const {stdin} = process;
+		if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
 	} catch {
 		// The terminal is gone (SIGHUP): nothing to restore.
 	}
