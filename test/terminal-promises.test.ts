@@ -59,7 +59,7 @@ async function cliPid(terminal: Terminal): Promise<number> {
 async function ended(
 	terminal: Terminal,
 ): Promise<{code: number; echo: boolean; canonical: boolean}> {
-	const screen = await terminal.waitFor('END', 10_000);
+	const screen = await terminal.waitFor('END', 20_000);
 	await terminal.exit;
 	const modes = new Set(screen.split(/[\s;]+/));
 	return {

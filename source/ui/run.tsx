@@ -80,6 +80,8 @@ export async function repoSuggestions(root: string, git?: GitAnswers): Promise<R
 	return out;
 }
 
+type Detected = Awaited<ReturnType<typeof detectedServices>>;
+
 /** Services the dependencies reveal, as ready-made recipient records. */
 async function detectedServices(
 	root: string,
@@ -136,18 +138,8 @@ async function wizardOn(
 				: ((await repoRoot(path.dirname(source.path))) ?? path.dirname(source.path));
 	const firstRun = !hasAnswers(answers);
 	const context: Context = {today: today(), suggestions: {}};
-	// What the repo tells (package.json, git, dependencies) is read while the first frame shows.
+	// What the repo tells: package.json and git (asked before the UI loaded), then its dependencies.
 	const suggestionsRead = firstRun ? repoSuggestions(root, git) : Promise.resolve([]);
-	// The scan (all CPU once read) starts once the suggestions are on screen: they are asked first.
-	const detectedRead = suggestionsRead.then(
-		async () =>
-			new Promise<Awaited<ReturnType<typeof detectedServices>>>((resolve) => {
-				setTimeout(() => {
-					resolve(detectedServices(root, answers));
-				}, 50);
-			}),
-	);
-	const repo = Promise.all([suggestionsRead, detectedRead]);
 	const plain = values['plain'] === true || process.env['TERM'] === 'dumb';
 	const stream = uiColour(uiStream());
 	const io = makeIo(source, session, root, () => stream.columns ?? 80);
@@ -157,7 +149,10 @@ async function wizardOn(
 			await session.settled();
 			process.stderr.write(`\n${stoppedMessage(io.status, io.file)}\n`);
 		});
-		const [suggestions, detected] = await repo;
+		const [suggestions, detected] = await Promise.all([
+			suggestionsRead,
+			detectedServices(root, answers),
+		]);
 		const {runPlain} = await import('./plain.js');
 		return runPlain({
 			source,
@@ -175,13 +170,18 @@ async function wizardOn(
 	// Raw mode from the start: keys typed while the first frame paints are not echoed or held
 	// back by the terminal's line editing. Ink manages it from here and restores it on exit.
 	process.stdin.setRawMode?.(true);
-	// Each part shows as soon as it is read: the suggestions (asked first) do not wait for the
-	// dependency scan. git was asked before the UI loaded, so they are usually ready: the first
-	// frame then asks the first question (a frame costs tens of milliseconds to draw at start-up).
-	let found: {
-		suggestions?: Awaited<typeof repo>[0];
-		detected?: Awaited<typeof repo>[1];
-	} = {
+	// Each part shows as soon as it is read. The suggestions, asked first, are usually ready: the
+	// first frame then asks the first question (a frame costs tens of milliseconds to draw at
+	// start-up). The dependency scan, all CPU once its files are read, starts after that frame.
+	const detectedRead = suggestionsRead.then(
+		async () =>
+			new Promise<Detected>((resolve) => {
+				setTimeout(() => {
+					resolve(detectedServices(root, answers));
+				}, 50);
+			}),
+	);
+	let found: {suggestions?: RepoSuggestion[]; detected?: Detected} = {
 		suggestions: await Promise.race([
 			suggestionsRead,
 			new Promise<undefined>((resolve) => {
