@@ -291,9 +291,10 @@ if (training.status !== 0) throw new Error('Writing the code caches failed.');
 // Third-party licences: one entry per bundled package, with its licence text.
 const packages = new Map();
 for (const input of inputs) {
-	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
+	// The innermost package: one nested under another (ink/node_modules/wrap-ansi) is its own.
+	const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
 	if (!match) continue;
-	const directory = path.join(root, input.slice(0, match.index + match[0].length));
+	const directory = path.join(root, match[0]);
 	if (packages.has(directory)) continue;
 	const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8'));
 	const licenceFile = readdirSync(directory).find((file) =>
