@@ -49,4 +49,29 @@ export default tseslint.config(
 			'no-restricted-globals': ['error', 'process'],
 		},
 	},
+	{
+		files: ['source/ui/**'],
+		ignores: ['source/ui/palette.tsx', 'source/ui/screens/pager.tsx'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: 'ink',
+							importNames: ['Text'],
+							message:
+								'Use Text from source/ui/palette.tsx: it makes answers inert for the terminal and honours NO_COLOR.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		// CommonJS on purpose: the bundle loader runs inside dist/cli.js, which is CommonJS.
+		files: ['**/*.cjs'],
+		languageOptions: {sourceType: 'commonjs'},
+		rules: {'@typescript-eslint/no-require-imports': 'off'},
+	},
 );

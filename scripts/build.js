@@ -1,13 +1,12 @@
-// Bundles the CLI into one file with zero runtime dependencies (dist/cli.js), and keeps the
-// licences of everything bundled beside it. Run by `npm run build`.
+// Bundles the CLI with zero runtime dependencies into dist/, and keeps the licences of everything
+// bundled beside it. Run by `npm run build`.
 //
-// Start-up is dominated by compiling JavaScript: every byte of a bundle is parsed when it
-// loads, even code that never runs. So the heavy edges (Ink and React, marked-terminal,
-// @inquirer, execa, conf) are built as separate ESM bundles and embedded in dist/cli.js as
-// string literals, which cost almost nothing to load, once each however many bundles use them.
-// Each is written to a private cache file and imported the first time one of its functions is
-// called (scripts/lazy-loader.js). A lazy module may export only async functions: the bundles
-// that import it see a wrapper for each.
+// Start-up is dominated by compiling JavaScript: every byte a command loads is parsed. So the
+// bundle is split (esbuild code splitting): dist/cli.js holds only argument parsing, help and
+// --version, and every command, and every heavy edge behind it (Ink and React, marked-terminal,
+// @inquirer, execa, the processor catalog), is a chunk in dist/chunks/ that Node imports, from
+// inside the package, the first time a dynamic `import()` in the source asks for it. Nothing is
+// written anywhere at run time.
 import {
 	chmodSync,
 	copyFileSync,
@@ -15,62 +14,34 @@ import {
 	readFileSync,
 	readdirSync,
 	rmSync,
+	statSync,
 	writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {createHash} from 'node:crypto';
-import {brotliCompressSync, constants} from 'node:zlib';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {build} from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
 
-/** Modules loaded only when called, with what makes them heavy. */
-export const lazyModules = [
-	'source/repo/git.ts', // execa
-	'source/storage/conf-store.ts', // conf
-	'source/ui/prompts.ts', // @inquirer
-	'source/ui/run.tsx', // ink, react
-	'source/preview/render.ts', // marked, marked-terminal
-	'source/ui/plain.ts', // @inquirer, for --plain
-	'source/commands/catalog.ts', // scan, processors, drift: the processor catalog and its signals
-].map((file) => path.join(root, file));
+// `import … from 'node:fs'` makes Node build an ES module facade for each built-in (about 15 ms at
+// start-up in all), and bundling a built-in as CommonJS makes every importer copy all its
+// properties. So each built-in is bundled as a small ES module over `require`: its value as the
+// default export, its plain properties as named exports. Properties behind getters (process.stdin
+// opens the terminal, crypto.webcrypto loads WebCrypto) are not read eagerly: code reaches them
+// through the default export (`process.stdout`), and a named import of one fails the build,
+// unless it is listed here as cheap to read.
+const eagerGetters = new Set(['node:util parseArgs']);
 
-const common = {
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	minify: true,
-	legalComments: 'none',
-	metafile: true,
-	jsx: 'automatic',
-	define: {'process.env.NODE_ENV': '"production"'},
-	// Ink imports react-devtools-core for its optional devtools, which are never used here.
-	alias: {
-		'react-devtools-core': path.join(root, 'scripts/empty-module.js'),
-		'cli-highlight': path.join(root, 'scripts/no-highlight.js'),
-		'node-emoji': path.join(root, 'scripts/no-emoji.js'),
-		// Only Ink's devtools (never loaded here) use a WebSocket.
-		ws: path.join(root, 'scripts/empty-module.js'),
-	},
-	logLevel: 'warning',
-};
-
-const unusedAjv = {
-	// See scripts/unused-ajv.js.
-	name: 'unused-ajv',
-	setup(context) {
-		context.onResolve({filter: /^ajv(-formats)?(\/|$)/}, () => ({
-			path: path.join(root, 'scripts/unused-ajv.js'),
-		}));
-	},
-};
-
-// `import … from 'node:fs'` makes Node build an ES module facade for each built-in, copying
-// every export (about 15 ms at start-up in all). Required through CommonJS (the banner's
-// `require`), the same built-ins cost nothing extra.
+/** A built-in's properties that are plain values, asked of a fresh Node (reading a getter can turn it into a value). */
+const plainProperties = (id) =>
+	JSON.parse(
+		execFileSync(process.execPath, [
+			'-e',
+			`const m = require(${JSON.stringify(id)}); console.log(JSON.stringify(Object.getOwnPropertyNames(m).filter((name) => !Object.getOwnPropertyDescriptor(m, name).get || ${JSON.stringify([...eagerGetters])}.includes(${JSON.stringify(id)} + ' ' + name))))`,
+		]).toString(),
+	);
 const builtinsByRequire = {
 	name: 'builtins-by-require',
 	setup(context) {
@@ -80,8 +51,8 @@ const builtinsByRequire = {
 			if (args.namespace === 'builtin') return {path: args.path, external: true};
 			return {path: args.path, namespace: 'builtin'};
 		});
-		context.onLoad({filter: /.*/, namespace: 'builtin'}, async (args) => {
-			const names = Object.keys(await import(args.path)).filter(
+		context.onLoad({filter: /.*/, namespace: 'builtin'}, (args) => {
+			const names = plainProperties(args.path).filter(
 				(name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name),
 			);
 			return {
@@ -96,70 +67,158 @@ const builtinsByRequire = {
 	},
 };
 
-const inputs = new Set();
-
-// Yoga's WebAssembly loader asks `typeof fetch`, which makes Node load its whole HTTP client
-// (undici, ~50 ms). The wizard never fetches anything: while its bundle loads, fetch is hidden.
-const hideFetch = {
-	banner:
-		"const __fetch=Object.getOwnPropertyDescriptor(globalThis,'fetch');Object.defineProperty(globalThis,'fetch',{value:undefined,configurable:true,writable:true});",
-	footer: "if(__fetch)Object.defineProperty(globalThis,'fetch',__fetch);",
+// A large object literal costs V8 far more to parse than the same data as a JSON string given to
+// JSON.parse (which has its own fast parser): the questionnaire, catalog, schema and examples are
+// bundled that way.
+const jsonByParse = {
+	name: 'json-by-parse',
+	setup(context) {
+		context.onLoad({filter: /[\\/]questionnaires[\\/].*\.json$/}, async (args) => {
+			const text = readFileSync(args.path, 'utf8');
+			return {
+				contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`,
+				loader: 'js',
+			};
+		});
+	},
 };
 
-const loader = path.join(root, 'scripts/lazy-loader.js');
-const moduleName = (file) => path.relative(path.join(root, 'source'), file).replace(/\.tsx?$/, '');
+// Ink measures text with string-width, which builds `/^\p{RGI_Emoji}$/v` when it loads and tests
+// every non-ASCII character with it: building that set costs ~40 ms, more than the rest of the
+// first frame. A single character in the Basic Multilingual Plane is an RGI emoji only if it has
+// Emoji_Presentation, and then its East Asian Width is already 2 (checked below, for every such
+// character, at each build): so the set is built only for longer clusters and astral characters,
+// when first needed. Same widths, without the cost on screens without emoji.
+const lazyEmojiWidth = {
+	name: 'lazy-emoji-width',
+	setup(context) {
+		context.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async (args) => {
+			// The copy Ink uses; older ones nested under other packages work differently.
+			if (args.path !== path.join(root, 'node_modules/string-width/index.js')) return undefined;
+			const {eastAsianWidth} = await import('get-east-asian-width');
+			const emoji = /^\p{RGI_Emoji}$/v;
+			for (let code = 0; code <= 0xff_ff; code++) {
+				if (code >= 0xd8_00 && code <= 0xdf_ff) continue;
+				if (emoji.test(String.fromCodePoint(code)) && eastAsianWidth(code) !== 2) {
+					throw new Error(
+						`U+${code.toString(16)} is an RGI emoji of East Asian Width ${eastAsianWidth(code)}: the lazy-emoji-width shortcut in scripts/build.js no longer holds.`,
+					);
+				}
+			}
 
-async function buildLazy(entry) {
-	const ui = entry.endsWith('run.tsx');
+			const source = readFileSync(args.path, 'utf8');
+			const replacements = [
+				[
+					'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+					"let rgiEmojiSet;\nconst rgiEmojiRegex = {test: (text) => (rgiEmojiSet ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text)};",
+				],
+				[
+					'if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {',
+					'if (((segment.length > 1 || segment.codePointAt(0) > 0xFF_FF) && rgiEmojiRegex.test(segment)) || isDoubleWidthNonRgiEmojiSequence(segment)) {',
+				],
+			];
+			let contents = source;
+			for (const [from, to] of replacements) {
+				if (!contents.includes(from)) {
+					throw new Error(
+						`string-width changed (${args.path}): review the lazy-emoji-width plugin in scripts/build.js.`,
+					);
+				}
+
+				contents = contents.replace(from, () => to);
+			}
+
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
+/**
+The bundles, by the source module each starts from. Code that imports one of these modules from
+elsewhere gets a stand-in whose exported functions load the bundle on their first call, so each
+of these modules may export only async functions. Each bundle holds its own copy of the code it
+needs from the rest of the source (a few small modules are in several), so loading one costs a
+single file. The UI is an ES module: Ink's layout engine uses top-level await.
+*/
+const bundles = {
+	commands: {entry: 'source/commands/index.ts', format: 'cjs'}, // every command, the core
+	catalog: {entry: 'source/commands/catalog.ts', format: 'cjs'}, // scan, processors, drift
+	history: {entry: 'source/commands/history.ts', format: 'cjs'}, // diff, init ci: git revisions
+	prompts: {entry: 'source/ui/prompts.ts', format: 'cjs'}, // @inquirer, one yes/no
+	render: {entry: 'source/preview/render.ts', format: 'cjs'}, // marked, marked-terminal
+	ui: {entry: 'source/ui/run.tsx', format: 'mjs'}, // ink, react; @inquirer for --plain
+};
+const bundleOf = new Map(
+	Object.entries(bundles).map(([name, {entry}]) => [path.join(root, entry), name]),
+);
+const loader = path.join(root, 'scripts/bundle-loader.cjs');
+
+const common = {
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	minify: process.env.BUILD_UNMINIFIED !== '1',
+	legalComments: 'none',
+	metafile: true,
+	jsx: 'automatic',
+	define: {'process.env.NODE_ENV': '"production"'},
+	alias: {
+		// Ink imports react-devtools-core for its optional devtools, which are never used here.
+		'react-devtools-core': path.join(root, 'scripts/empty-module.js'),
+		'cli-highlight': path.join(root, 'scripts/no-highlight.js'),
+		'node-emoji': path.join(root, 'scripts/no-emoji.js'),
+		// Only Ink's devtools (never loaded here) use a WebSocket.
+		ws: path.join(root, 'scripts/empty-module.js'),
+	},
+	logLevel: 'warning',
+};
+
+// The published package.json is read for its version only: nothing else of it is bundled.
+const packageVersion = {
+	name: 'package-version',
+	setup(context) {
+		context.onLoad({filter: /[\\/]package\.json$/}, async (args) => {
+			const {name, version} = JSON.parse(readFileSync(args.path, 'utf8'));
+			return {contents: JSON.stringify({name, version}), loader: 'json'};
+		});
+	},
+};
+
+/** The names a bundle's entry module exports. */
+async function exportsOf(name) {
 	const result = await build({
-		...common,
-		entryPoints: [entry],
+		entryPoints: [path.join(root, bundles[name].entry)],
+		bundle: false,
+		format: 'esm',
 		write: false,
+		metafile: true,
 		outdir: dist,
-		// Loaded from a cache file (or a data: URL): resolve CommonJS `require` (built-ins only)
-		// from the working folder.
-		banner: {
-			js: `import {createRequire as __createRequire} from 'node:module';const require=__createRequire(process.cwd()+'/');${ui ? hideFetch.banner : ''}`,
-		},
-		footer: {js: ui ? hideFetch.footer : ''},
-		// A lazy module loads the other lazy modules it uses lazily too (the wizard loads conf
-		// on its first save, marked on its first preview).
-		plugins: [lazyPlugin(entry), unusedAjv, builtinsByRequire],
+		logLevel: 'silent',
 	});
-	const [output] = result.outputFiles;
-	const meta = Object.values(result.metafile.outputs)[0];
-	for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
-	return {code: output.text, exports: meta.exports};
+	return Object.values(result.metafile.outputs)[0].exports;
 }
 
-const built = new Map();
-const buildOnce = (file) => {
-	if (!built.has(file)) built.set(file, buildLazy(file));
-	return built.get(file);
-};
-
-/** Imports of a lazy module become wrappers that load it (by name) on first call. */
-const lazyPlugin = (self) => ({
-	name: 'lazy-modules',
+/** Imports of another bundle's entry module become stand-ins that load that bundle when called. */
+const bundleBoundaries = (self) => ({
+	name: 'bundle-boundaries',
 	setup(context) {
-		context.onResolve({filter: /.*/}, async (args) => {
-			if (args.namespace === 'lazy' || !args.path.startsWith('.')) return undefined;
-			const resolved = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
-			const candidates = [resolved, resolved.replace(/\.ts$/, '.tsx')];
-			const match = candidates.find(
-				(candidate) => candidate !== self && lazyModules.includes(candidate),
-			);
-			return match ? {path: match, namespace: 'lazy'} : undefined;
+		context.onResolve({filter: /^\./}, (args) => {
+			if (args.namespace === 'bundle') return undefined;
+			const resolved = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '');
+			const name = ['.ts', '.tsx']
+				.map((extension) => bundleOf.get(resolved + extension))
+				.find((found) => found !== undefined && found !== self);
+			return name ? {path: name, namespace: 'bundle'} : undefined;
 		});
-		context.onLoad({filter: /.*/, namespace: 'lazy'}, async (args) => {
-			const {exports} = await buildOnce(args.path);
+		context.onLoad({filter: /.*/, namespace: 'bundle'}, async (args) => {
+			const name = args.path;
+			const {format} = bundles[name];
 			return {
 				contents: [
-					`import {loadLazy} from ${JSON.stringify(loader)};`,
-					'let loaded;',
-					`const load = () => (loaded ??= loadLazy(${JSON.stringify(moduleName(args.path))}));`,
-					...exports.map(
-						(name) => `export const ${name} = async (...args) => (await load()).${name}(...args);`,
+					`const load = () => globalThis[Symbol.for('privacy-wizard.load-bundle')](${JSON.stringify(name)}, ${JSON.stringify(format)});`,
+					...(await exportsOf(name)).map(
+						(exported) =>
+							`export const ${exported} = async (...args) => (await load()).${exported}(...args);`,
 					),
 				].join('\n'),
 				loader: 'js',
@@ -169,74 +228,74 @@ const lazyPlugin = (self) => ({
 	},
 });
 
-// Every lazy module's code, once, as string literals (cheap to parse) in the main bundle:
-// registered before the CLI runs, materialised by scripts/lazy-loader.js when first needed.
-const registry = {
-	name: 'lazy-registry',
-	setup(context) {
-		context.onResolve({filter: /^lazy-registry$/}, () => ({
-			path: 'lazy-registry',
-			namespace: 'registry',
-		}));
-		context.onLoad({filter: /.*/, namespace: 'registry'}, async () => {
-			const table = {};
-			for (const file of lazyModules) {
-				const {code} = await buildOnce(file);
-				table[moduleName(file)] = {
-					hash: createHash('sha256').update(code).digest('hex').slice(0, 16),
-					code,
-				};
-			}
-
-			// Brotli-compressed and base64-encoded (a quarter of the size to scan at every start),
-			// each in a function body that V8 only pre-parses until it is needed.
-			const entries = Object.entries(table).map(([name, {hash, code}]) => {
-				const packed = brotliCompressSync(Buffer.from(code), {
-					params: {
-						[constants.BROTLI_PARAM_QUALITY]: 11,
-						[constants.BROTLI_PARAM_SIZE_HINT]: code.length,
-					},
-				}).toString('base64');
-				return `${JSON.stringify(name)}: {hash: ${JSON.stringify(hash)}, packed: () => ${JSON.stringify(packed)}}`;
-			});
-			return {
-				contents: `import {registerLazy} from ${JSON.stringify(loader)};\nregisterLazy({${entries.join(',\n')}});`,
-				loader: 'js',
-				resolveDir: root,
-			};
-		});
-	},
-};
-
 rmSync(dist, {recursive: true, force: true});
-mkdirSync(dist, {recursive: true});
-const result = await build({
+mkdirSync(path.join(dist, 'chunks'), {recursive: true});
+
+const inputs = new Set();
+const sizes = {};
+for (const [name, {entry, format}] of Object.entries(bundles)) {
+	const outfile = path.join(dist, 'chunks', `${name}.${format}`);
+	const result = await build({
+		...common,
+		entryPoints: [path.join(root, entry)],
+		outfile,
+		format: format === 'cjs' ? 'cjs' : 'esm',
+		// ES module bundles `require` built-ins (and CommonJS dependencies do) through this.
+		banner:
+			format === 'cjs'
+				? {}
+				: {
+						js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
+					},
+		plugins: [
+			bundleBoundaries(name),
+			builtinsByRequire,
+			jsonByParse,
+			packageVersion,
+			lazyEmojiWidth,
+		],
+	});
+	for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+	sizes[name] = statSync(outfile).size;
+}
+
+// The entry point: argument parsing, --version and the bundle loader, as CommonJS (Node starts a
+// CommonJS file without its ES module loader). The command chosen is loaded from its bundle.
+const cli = path.join(dist, 'cli.js');
+const entry = await build({
 	...common,
 	stdin: {
-		// The registry first, then the CLI (whose top level runs the command).
-		contents: `import 'lazy-registry';\nimport ${JSON.stringify(path.join(root, 'source/cli.ts'))};`,
+		contents: `require(${JSON.stringify(loader)}).install(require('node:path').join(__dirname, 'chunks'));\nrequire(${JSON.stringify(path.join(root, 'source/cli.ts'))});`,
 		resolveDir: root,
 		loader: 'js',
 	},
-	outfile: path.join(dist, 'cli.js'),
-	banner: {
-		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
-	},
-	plugins: [registry, lazyPlugin(undefined), unusedAjv, builtinsByRequire],
+	outfile: cli,
+	format: 'cjs',
+	banner: {js: '#!/usr/bin/env node'},
+	plugins: [bundleBoundaries(undefined), packageVersion],
 });
-for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
-chmodSync(path.join(dist, 'cli.js'), 0o755);
+for (const input of Object.keys(entry.metafile.inputs)) inputs.add(input);
+// dist/ is CommonJS for Node (cli.js, chunks/*.cjs); the UI bundle is .mjs.
+writeFileSync(path.join(dist, 'package.json'), `${JSON.stringify({type: 'commonjs'})}\n`);
+chmodSync(cli, 0o755);
 // The schemas of the answers file and of `generate --format json`, for editors and tools.
 for (const schema of ['answers.schema.json', 'document.schema.json']) {
 	copyFileSync(path.join(root, 'questionnaires/schemas', schema), path.join(dist, schema));
 }
 
+// V8 code caches, made by running typical commands once with this Node (scripts/code-cache.cjs).
+const training = spawnSync(process.execPath, [path.join(root, 'scripts/code-cache.cjs'), dist], {
+	stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (training.status !== 0) throw new Error('Writing the code caches failed.');
+
 // Third-party licences: one entry per bundled package, with its licence text.
 const packages = new Map();
 for (const input of inputs) {
-	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
+	// The innermost package: one nested under another (ink/node_modules/wrap-ansi) is its own.
+	const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
 	if (!match) continue;
-	const directory = path.join(root, input.slice(0, match.index + match[0].length));
+	const directory = path.join(root, match[0]);
 	if (packages.has(directory)) continue;
 	const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8'));
 	const licenceFile = readdirSync(directory).find((file) =>
@@ -275,7 +334,18 @@ const cookieLicence = readFileSync(
 const data = `## Open Cookie Database (Apache-2.0)\n\nThe cookie table defaults (questionnaires/cookies.json) are derived from the Open Cookie Database.\n\n\`\`\`text\n${cookieNotice}\n\`\`\`\n\n\`\`\`text\n${cookieLicence}\n\`\`\`\n`;
 writeFileSync(
 	path.join(dist, 'THIRD-PARTY-LICENSES.md'),
-	`# Third-party licences\n\ndist/cli.js bundles the following packages.\n\n${notices.join('\n')}\n# Data\n\n${data}`,
+	`# Third-party licences\n\ndist/cli.js and dist/chunks/ bundle the following packages.\n\n${notices.join('\n')}\n# Data\n\n${data}`,
 );
-const size = readFileSync(path.join(dist, 'cli.js')).length;
-console.log(`dist/cli.js ${(size / 1024).toFixed(0)} KiB, ${unique.length} bundled packages`);
+
+const files = [
+	cli,
+	...readdirSync(path.join(dist, 'chunks')).map((file) => path.join(dist, 'chunks', file)),
+];
+const total = files.reduce((sum, file) => sum + statSync(file).size, 0);
+console.log(
+	`dist/: ${(total / 1024).toFixed(0)} KiB of code and code caches (cli.js ${(statSync(cli).size / 1024).toFixed(0)} KiB; ${Object.entries(
+		sizes,
+	)
+		.map(([name, size]) => `${name} ${(size / 1024).toFixed(0)}`)
+		.join(', ')} KiB), ${unique.length} bundled packages`,
+);

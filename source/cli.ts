@@ -1,24 +1,29 @@
 import process from 'node:process';
 import pkg from '../package.json' with {type: 'json'};
 import {parseCommandLine, type CommandName, type Parsed} from './cli/args.js';
-import {helpText} from './cli/help.js';
 import {exitCodes} from './errors.js';
+import {installSignalHandlers} from './cli/signals.js';
+import {terminalSafe} from './cli/terminal-text.js';
 
-/** argv → command → exit code. Commands are imported only when chosen, to keep start-up cheap. */
-const handlers: Record<CommandName, () => Promise<(parsed: Parsed) => Promise<number>>> = {
-	wizard: async () => (await import('./commands/wizard.js')).wizard,
-	generate: async () => (await import('./commands/generate.js')).generate,
-	check: async () => (await import('./commands/check.js')).check,
-	preview: async () => (await import('./commands/preview.js')).preview,
-	answers: async () => (await import('./commands/answers.js')).answersCommand,
-	processors: async () => (await import('./commands/catalog.js')).processors,
-	scan: async () => (await import('./commands/catalog.js')).scan,
-	diff: async () => (await import('./commands/diff.js')).diff,
-	init: async () => (await import('./commands/init.js')).init,
+/** argv → command → exit code. Commands load only once chosen, to keep start-up cheap. */
+const commands = async () => import('./commands/index.js');
+const catalog = async () => import('./commands/catalog.js');
+const history = async () => import('./commands/history.js');
+const handlers: Record<CommandName, (parsed: Parsed) => Promise<number>> = {
+	wizard: async (parsed) => (await commands()).wizard(parsed),
+	generate: async (parsed) => (await commands()).generate(parsed),
+	check: async (parsed) => (await commands()).check(parsed),
+	preview: async (parsed) => (await commands()).preview(parsed),
+	answers: async (parsed) => (await commands()).answersCommand(parsed),
+	processors: async (parsed) => (await catalog()).processors(parsed),
+	scan: async (parsed) => (await catalog()).scan(parsed),
+	diff: async (parsed) => (await history()).diff(parsed),
+	init: async (parsed) => (await history()).init(parsed),
 };
 
+/** Messages quote file contents, paths and answers: made inert for the terminal. */
 function fail(message: string, code: number): number {
-	process.stderr.write(`${message.trimEnd()}\n`);
+	process.stderr.write(`${terminalSafe(message.trimEnd())}\n`);
 	return code;
 }
 
@@ -31,12 +36,11 @@ export async function main(argv: string[]): Promise<number> {
 		}
 
 		if (parsed.values['help'] === true) {
-			process.stdout.write(helpText(parsed.command));
+			process.stdout.write(await (await commands()).help(parsed.command));
 			return exitCodes.ok;
 		}
 
-		const handler = await handlers[parsed.command]();
-		return await handler(parsed);
+		return await handlers[parsed.command](parsed);
 	} catch (error) {
 		// By name, not class: lazily loaded modules carry their own copy of these classes.
 		const {name, message} = (error ?? {}) as Partial<Error>;
@@ -60,6 +64,9 @@ export async function main(argv: string[]): Promise<number> {
 	}
 }
 
+// Ctrl-C and kill: terminal restored, exit 130, whatever is running (see cli/signals.ts).
+installSignalHandlers();
+
 // A closed pipe (`generate | head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	if (error.code === 'EPIPE') {
@@ -67,4 +74,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	}
 });
 
-process.exitCode = await main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+	process.exitCode = code;
+});

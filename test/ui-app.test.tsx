@@ -182,11 +182,13 @@ test('App: Ctrl-C waits for the pending save, then exits with 130', async (t) =>
 	io.holdSaves();
 	await answer(view, 'Lumen GmbH');
 	await view.pressWhen('Trading name', keys.ctrlC);
-	const stopped = flat(await view.waitForFrame('Stopped.'));
-	t.true(stopped.includes('Your answers are saved in privacy-wizard.json'));
+	await view.waitForFrame('Saving…');
+	t.false(flat(view.lastFrame() ?? '').includes('saved in'), 'no claim before the save is done');
 	t.deepEqual(exits, [], 'no exit while the save is pending');
 	t.is(io.saved.length, 0);
 	io.release();
+	const stopped = flat(await view.waitForFrame('Stopped.'));
+	t.true(stopped.includes('Your answers are saved in privacy-wizard.json'));
 	await waitUntil(() => exits.length === 1, 'the exit');
 	t.deepEqual(exits, [{code: 130, written: []}]);
 	t.is(getAt(io.saved.at(-1), ['controller', 'legalName']), 'Lumen GmbH');

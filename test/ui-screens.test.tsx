@@ -911,17 +911,17 @@ test('WriteScreen: incomplete answers show the number of gaps', async (t) => {
 	t.is(io.writes.length, 0);
 });
 
-test('WriteScreen: a failed write says so and that nothing was overwritten', async (t) => {
+test('WriteScreen: a failed write shows the message of the writer (what was kept) and claims nothing else', async (t) => {
 	const answers = loadExample('eu-saas');
 	const {view, io, log} = writeScreen(t, answers);
 	io.write = async () => {
-		throw new Error('EACCES: permission denied, open PRIVACY.md');
+		throw new Error('Cannot write PRIVACY.md: the disk is full. PRIVACY.md is unchanged.');
 	};
 
 	await view.pressWhen('Enter write', keys.enter);
-	const frame = flat(await view.waitForFrame('permission denied'));
-	t.true(frame.includes('✖ EACCES: permission denied'));
-	t.true(frame.includes('Nothing was overwritten. Your answers are saved.'));
+	const frame = flat(await view.waitForFrame('disk is full'));
+	t.true(frame.includes('✖ Cannot write PRIVACY.md: the disk is full. PRIVACY.md is unchanged.'));
+	t.false(frame.includes('saved'), 'no claim that was not checked');
 	view.press(keys.escape);
 	await waitUntil(() => log.review === 1, 'back to the review');
 });

@@ -1,5 +1,4 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
-import {exampleNames} from '../core/answers/examples.js';
 import {UsageError} from '../errors.js';
 import {didYouMean} from './suggest.js';
 
@@ -55,32 +54,26 @@ export type Parsed = {
 
 /**
 `--example` takes an optional name: `--example` alone means the default example. parseArgs has no
-optional values, so a bare `--example` is rewritten to `--example=` before parsing.
+optional values, so a bare `--example` is rewritten to `--example=` before parsing. The next word
+is the name unless it is a command or an `answers` action (resolveSource checks the name).
 */
 function expandExample(argv: string[]): string[] {
-	const names = new Set(exampleNames());
 	const out: string[] = [];
 	for (let index = 0; index < argv.length; index++) {
 		const token = argv[index]!;
-		if (token === '--example') {
-			const next = argv[index + 1];
-			if (next !== undefined && names.has(next)) {
-				out.push(`--example=${next}`);
-				index++;
-			} else if (
-				next !== undefined &&
-				!next.startsWith('-') &&
-				!(commands as readonly string[]).includes(next) &&
-				!['export', 'import', 'path', 'reset'].includes(next)
-			) {
-				// A name that is not an example: let resolveSource name the known ones.
-				out.push(`--example=${next}`);
-				index++;
-			} else {
-				out.push('--example=');
-			}
-		} else {
+		const next = argv[index + 1];
+		if (token !== '--example') {
 			out.push(token);
+		} else if (
+			next !== undefined &&
+			!next.startsWith('-') &&
+			!(commands as readonly string[]).includes(next) &&
+			!['export', 'import', 'path', 'reset'].includes(next)
+		) {
+			out.push(`--example=${next}`);
+			index++;
+		} else {
+			out.push('--example=');
 		}
 	}
 

@@ -1,4 +1,4 @@
-import {promises as fs} from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {serializeAnswers} from '../core/answers/canonical.js';
@@ -7,11 +7,11 @@ import {describeLoadProblem, parseAnswers} from '../core/answers/load.js';
 import type {Parsed} from '../cli/args.js';
 import {didYouMean} from '../cli/suggest.js';
 import {OperationError, UsageError} from '../errors.js';
+import type {DraftAnswers} from '../core/answers/types.js';
 import {
 	describeSource,
-	readAnswers,
+	openAnswers,
 	resolveSource,
-	saveAnswers,
 	type AnswersSource,
 } from '../storage/answers-store.js';
 import {fileError, readText} from '../storage/files.js';
@@ -88,28 +88,34 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 				);
 			}
 
-			const current = await readAnswers(source).catch(() => undefined);
-			const replacing =
-				current !== undefined ||
-				(await fs.stat(target).then(
-					() => true,
-					() => false,
-				));
-			// Saving adds a `$schema` link: compare with it on both sides, or the same answers differ.
-			const same =
-				current !== undefined &&
-				serializeAnswers(withSchemaReference(current)) ===
-					serializeAnswers(withSchemaReference(result.answers));
-			if (replacing && !same) {
-				if (
-					!(await confirm(`Replace the answers in ${target} with ${file}?`, yes, 'replace them'))
-				) {
-					await stderr('Nothing was imported.\n');
-					return 1;
+			const session = await openAnswers(source);
+			try {
+				let current: DraftAnswers | undefined;
+				try {
+					current = session.answers();
+				} catch {
+					// A broken file may be replaced on purpose: that is what import is for.
 				}
+
+				// Saving adds a `$schema` link: compare with it on both sides, or the same answers differ.
+				const same =
+					current !== undefined &&
+					serializeAnswers(withSchemaReference(current)) ===
+						serializeAnswers(withSchemaReference(result.answers));
+				if (session.text !== undefined && !same) {
+					if (
+						!(await confirm(`Replace the answers in ${target} with ${file}?`, yes, 'replace them'))
+					) {
+						await stderr('Nothing was imported.\n');
+						return 1;
+					}
+				}
+
+				await session.save(result.answers);
+			} finally {
+				await session.close();
 			}
 
-			await saveAnswers(target, result.answers);
 			await stderr(
 				`Imported ${file} into ${target}${result.migratedFrom ? ` (migrated from schema version ${result.migratedFrom})` : ''}.\n`,
 			);
@@ -118,30 +124,31 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 
 		case 'reset': {
 			const target = writableTarget(source);
-			const present = await fs.stat(target).then(
-				() => true,
-				() => false,
-			);
-			if (!present) {
-				await stderr(`No answers at ${target}; nothing to reset.\n`);
-				return 0;
-			}
-
-			if (
-				!(await confirm(
-					`Delete all answers in ${target}? This cannot be undone (unless the file is committed).`,
-					yes,
-					'delete them',
-				))
-			) {
-				await stderr('Nothing was deleted.\n');
-				return 1;
-			}
-
+			const session = await openAnswers(source);
 			try {
-				await fs.rm(target);
-			} catch (error) {
-				throw fileError(error, target, 'Answers file', 'write');
+				if (session.text === undefined) {
+					await stderr(`No answers at ${target}; nothing to reset.\n`);
+					return 0;
+				}
+
+				if (
+					!(await confirm(
+						`Delete all answers in ${target}? This cannot be undone (unless the file is committed).`,
+						yes,
+						'delete them',
+					))
+				) {
+					await stderr('Nothing was deleted.\n');
+					return 1;
+				}
+
+				try {
+					await nodeFs.promises.rm(target);
+				} catch (error) {
+					throw fileError(error, target, 'Answers file', 'write');
+				}
+			} finally {
+				await session.close();
 			}
 
 			await stderr(`Deleted ${target}. Run \`npx privacy-wizard\` to start again.\n`);

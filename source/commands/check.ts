@@ -1,4 +1,5 @@
 import path from 'node:path';
+import {terminalSafe} from '../cli/terminal-text.js';
 import process from 'node:process';
 import {
 	checkAnswers,
@@ -128,9 +129,10 @@ export function formatFindings(findings: Finding[], color: boolean): string {
 		return `${paint('green', '✔')} No findings: the answers cover every checklist item of the laws that apply.\n`;
 	}
 
+	// Messages quote answers and file names: made inert before they are styled.
 	const lines = findings.map((item) => {
 		const label = item.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
-		return `${label} ${paint('bold', item.id)}  ${item.message}\n        ${paint('dim', item.citation)}\n        Fix: ${item.fix}`;
+		return `${label} ${paint('bold', terminalSafe(item.id))}  ${terminalSafe(item.message)}\n        ${paint('dim', terminalSafe(item.citation))}\n        Fix: ${terminalSafe(item.fix)}`;
 	});
 	const errors = findings.filter((item) => item.severity === 'error').length;
 	const warnings = findings.length - errors;

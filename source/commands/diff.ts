@@ -20,7 +20,7 @@ import {
 	requireRepository,
 	type Base,
 } from '../repo/history.js';
-import {describeSource, resolveSource, saveAnswers} from '../storage/answers-store.js';
+import {describeSource, openAnswers, resolveSource} from '../storage/answers-store.js';
 import {answersFor, sha256, stdout, today} from './shared.js';
 
 /**
@@ -229,33 +229,43 @@ export async function diff(parsed: Parsed): Promise<number> {
 		);
 	}
 
-	const answers = await answersFor(source);
-	const root = await requireRepository(path.dirname(source.path), 'privacy-wizard diff');
-	const file = await pathInRepository(root, source.path);
-	const ref = positionals[0];
-	const base = ref === undefined ? await defaultBase(root) : await namedBase(root, ref);
-	const text = await fileAt(root, base.commit, file);
-	const outcome: Outcome = {base, file, current: describeSource(source)};
-	if (text !== undefined) {
-		const parsedBase = parseAnswers(text);
-		if (!parsedBase.ok) {
-			throw new OperationError(
-				`The answers at ${base.label} cannot be compared: ${describeLoadProblem(parsedBase.problem, `${file} at ${base.label}`)}`,
-			);
-		}
+	// --accept writes to the answers: opened for changes (locked, saved only over what was read).
+	const session = values['accept'] === true ? await openAnswers(source) : undefined;
+	const outcome = await (async () => {
+		try {
+			const answers = session?.answers() ?? (await answersFor(source));
+			const root = await requireRepository(path.dirname(source.path), 'privacy-wizard diff');
+			const file = await pathInRepository(root, source.path);
+			const ref = positionals[0];
+			const base = ref === undefined ? await defaultBase(root) : await namedBase(root, ref);
+			const text = await fileAt(root, base.commit, file);
+			const outcome: Outcome = {base, file, current: describeSource(source)};
+			if (text !== undefined) {
+				const parsedBase = parseAnswers(text);
+				if (!parsedBase.ok) {
+					throw new OperationError(
+						`The answers at ${base.label} cannot be compared: ${describeLoadProblem(parsedBase.problem, `${file} at ${base.label}`)}`,
+					);
+				}
 
-		const options = {today: today(), hash: sha256};
-		let now: DraftAnswers = answers;
-		let report = compareAnswers(parsedBase.answers, now, options);
-		if (values['accept'] === true && report.proposed && !report.revision) {
-			now = withRevision(answers, report.proposed);
-			await saveAnswers(source.path, now);
-			outcome.accepted = report.proposed;
-			report = compareAnswers(parsedBase.answers, now, options);
-		}
+				const options = {today: today(), hash: sha256};
+				let now: DraftAnswers = answers;
+				let report = compareAnswers(parsedBase.answers, now, options);
+				if (session && report.proposed && !report.revision) {
+					now = withRevision(answers, report.proposed);
+					await session.save(now);
+					outcome.accepted = report.proposed;
+					report = compareAnswers(parsedBase.answers, now, options);
+				}
 
-		outcome.report = report;
-	}
+				outcome.report = report;
+			}
+
+			return outcome;
+		} finally {
+			await session?.close();
+		}
+	})();
 
 	await stdout(
 		values['json'] === true

@@ -7,7 +7,7 @@ import {didYouMean} from '../cli/suggest.js';
 import {ciOneLiner, githubWorkflow, workflowPath} from '../core/ci/workflow.js';
 import {OperationError, UsageError} from '../errors.js';
 import {repoRoot} from '../repo/root.js';
-import {fileError, writeAtomic} from '../storage/files.js';
+import {fileError, writeVerified} from '../storage/files.js';
 import {stdout} from './shared.js';
 
 /** What `init` sets up. */
@@ -77,7 +77,7 @@ export async function init({values, positionals}: Parsed): Promise<number> {
 	}
 
 	await foldersInside(root, workflowPath);
-	await writeAtomic(file, githubWorkflow(pkg.version), 'Workflow');
+	await writeVerified(file, githubWorkflow(pkg.version), {what: 'Workflow', root});
 	await stdout(
 		[
 			`${existing ? 'Replaced' : 'Wrote'} ${workflowPath}: on every pull request it runs \`privacy-wizard check\` and posts \`privacy-wizard diff\` as the job summary. Commit it.`,

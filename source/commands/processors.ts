@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {terminalSafe} from '../cli/terminal-text.js';
 import type {Parsed} from '../cli/args.js';
 import {colorEnabled, painter} from '../cli/style.js';
 import {catalogServices, searchCatalog, type CatalogService} from '../core/catalog/catalog.js';
@@ -74,7 +75,7 @@ export async function processors({values, positionals}: Parsed): Promise<number>
 
 	if (services.length === 0) {
 		await stdout(
-			`No service in the catalog matches "${search}". Add it in the wizard as a custom processor.\n`,
+			`No service in the catalog matches "${terminalSafe(search ?? '')}". Add it in the wizard as a custom processor.\n`,
 		);
 		return 0;
 	}
@@ -91,7 +92,7 @@ export async function processors({values, positionals}: Parsed): Promise<number>
 	const count =
 		search === undefined
 			? `${services.length} services in the catalog.`
-			: `${services.length} of ${catalogServices.length} services match "${search}".`;
+			: `${services.length} of ${catalogServices.length} services match "${terminalSafe(search)}".`;
 	await stdout(
 		`${lines.join('\n')}\n\n${count} Locations and transfer tools are what each service usually offers: defaults you confirm in the wizard. --json prints every field.\n`,
 	);

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {terminalSafe} from '../cli/terminal-text.js';
 import type {Parsed} from '../cli/args.js';
 import {colorEnabled, painter} from '../cli/style.js';
 import type {DraftAnswers} from '../core/answers/types.js';
@@ -127,7 +128,7 @@ export async function scan({values, positionals}: Parsed): Promise<number> {
 
 	if (detections.length === 0) {
 		await stdout(
-			`No known services found in the manifests, lockfiles, templates or .env.example keys of ${root}.\nServices used without an SDK or a script tag (a dashboard, a server-side API call) still belong in the answers: see \`privacy-wizard processors\`.\n`,
+			`No known services found in the manifests, lockfiles, templates or .env.example keys of ${terminalSafe(root)}.\nServices used without an SDK or a script tag (a dashboard, a server-side API call) still belong in the answers: see \`privacy-wizard processors\`.\n`,
 		);
 		return 0;
 	}
@@ -135,11 +136,11 @@ export async function scan({values, positionals}: Parsed): Promise<number> {
 	const paint = painter(colorEnabled(process.stdout));
 	const blocks = detections.map(
 		({service, evidence}) =>
-			`${paint('bold', service.name)} (${service.category})\n${evidence.map((line) => `  ${line}`).join('\n')}`,
+			`${paint('bold', terminalSafe(service.name))} (${service.category})\n${evidence.map((line) => `  ${terminalSafe(line)}`).join('\n')}`,
 	);
 	const count = detections.length === 1 ? '1 service' : `${detections.length} services`;
 	await stdout(
-		`${blocks.join('\n\n')}\n\n${count} suggested from ${root}. These are suggestions: add the ones that receive personal data with \`npx privacy-wizard\`; \`privacy-wizard check\` reports any the answers miss.\n`,
+		`${blocks.join('\n\n')}\n\n${count} suggested from ${terminalSafe(root)}. These are suggestions: add the ones that receive personal data with \`npx privacy-wizard\`; \`privacy-wizard check\` reports any the answers miss.\n`,
 	);
 	return 0;
 }

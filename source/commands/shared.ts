@@ -10,6 +10,7 @@ import {
 } from '../core/drafting/documents.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {formatPath} from '../core/questionnaire/paths.js';
+import {terminalSafe} from '../cli/terminal-text.js';
 import {OperationError} from '../errors.js';
 import {describeSource, requireAnswers, type AnswersSource} from '../storage/answers-store.js';
 import {exists} from '../storage/files.js';
@@ -73,8 +74,10 @@ export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
 	});
 }
 
+/** stdout carries documents and JSON as they are; text for people goes through terminalSafe. */
 export const stdout = (text: string): Promise<void> => write(process.stdout, text);
-export const stderr = (text: string): Promise<void> => write(process.stderr, text);
+/** Messages for people: made inert for the terminal (see cli/terminal-text.ts). */
+export const stderr = (text: string): Promise<void> => write(process.stderr, terminalSafe(text));
 
 /**
 The answers a command reads. A --answers file that does not exist yet is named with the way to

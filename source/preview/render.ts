@@ -1,4 +1,5 @@
 import {Marked, type Tokens} from 'marked';
+import {terminalSafe} from '../cli/terminal-text.js';
 import {markedTerminal, type TerminalRendererOptions} from 'marked-terminal';
 import chalk, {Chalk} from 'chalk';
 
@@ -26,7 +27,7 @@ function styles(c: InstanceType<typeof Chalk>): TerminalRendererOptions {
 		em: (text) => c.italic(text),
 		link: (text) => c.cyan(text),
 		href: (text) => c.cyan.underline(text),
-		codespan: (text) => c.yellow(text),
+		codespan: (text) => c.yellow(terminalSafe(text)),
 		html: () => '',
 		hr: (text) => c.dim(text),
 		blockquote: (text) => c.gray.italic(text),
@@ -34,8 +35,8 @@ function styles(c: InstanceType<typeof Chalk>): TerminalRendererOptions {
 		paragraph: (text) => text,
 		listitem: (text) => text,
 		table: (text) => text,
-		text: (text) => text,
-		code: (text) => c.yellow(text),
+		text: (text) => terminalSafe(text),
+		code: (text) => c.yellow(terminalSafe(text)),
 	};
 }
 
@@ -95,7 +96,8 @@ export async function renderMarkdown(markdown: string, options: RenderOptions): 
 			},
 		},
 	);
-	const rendered = await marked.parse(withoutMarker(markdown));
+	// Made inert before and after parsing: Markdown entities (`&#27;`) decode to characters too.
+	const rendered = await marked.parse(terminalSafe(withoutMarker(markdown)));
 	return `${wrap(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), Math.max(20, options.width))}\n`;
 }
 

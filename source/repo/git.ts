@@ -1,19 +1,24 @@
+import {execFile, spawn} from 'node:child_process';
 import process from 'node:process';
 import {OperationError} from '../errors.js';
 
 /**
-What git knows about the repository. execa is imported only when a command needs git, so the
-paths that do not (an --answers file, an example) never pay for it.
+What git knows about the repository, asked of git itself (node:child_process: three one-line
+questions need nothing more, and loading a process library would cost the wizard's first
+screen more than the questions do). No git, or not a repository: undefined.
 */
 async function git(args: string[], cwd: string): Promise<string | undefined> {
-	const {execa} = await import('execa');
-	try {
-		const result = await execa('git', args, {cwd, reject: false, stdin: 'ignore', timeout: 5000});
-		return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
-	} catch {
-		// No git on the machine: behave as outside a repository.
-		return undefined;
-	}
+	return new Promise((resolve) => {
+		const child = execFile(
+			'git',
+			args,
+			{cwd, timeout: 5000, windowsHide: true, encoding: 'utf8'},
+			(error, stdout) => {
+				resolve(error ? undefined : stdout.trim() || undefined);
+			},
+		);
+		child.stdin?.end();
+	});
 }
 
 /** The repository's top folder, or undefined outside a repository. */
@@ -40,31 +45,28 @@ export async function gitRun(
 	cwd: string,
 	timeout = 60_000,
 ): Promise<GitResult | undefined> {
-	const {execa} = await import('execa');
-	try {
-		const result = await execa('git', args, {
-			cwd,
-			reject: false,
-			stdin: 'ignore',
-			stripFinalNewline: false,
-			timeout,
-			maxBuffer: 512 * 1024 * 1024,
-		});
-		if (result.failed && result.exitCode === undefined) {
-			// Not started (no git) or killed (timeout).
-			return result.timedOut
-				? {exitCode: -1, stdout: '', stderr: `git ${args[0] ?? ''} took too long`}
-				: undefined;
-		}
+	return new Promise((resolve) => {
+		const child = execFile(
+			'git',
+			args,
+			{cwd, timeout, windowsHide: true, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024},
+			(error, stdout, stderr) => {
+				const code = (error as (NodeJS.ErrnoException & {killed?: boolean}) | null)?.code;
+				if (error && typeof code !== 'number') {
+					// Not started (no git) or killed (timeout).
+					resolve(
+						(error as {killed?: boolean}).killed
+							? {exitCode: -1, stdout: '', stderr: `git ${args[0] ?? ''} took too long`}
+							: undefined,
+					);
+					return;
+				}
 
-		return {
-			exitCode: result.exitCode ?? -1,
-			stdout: String(result.stdout),
-			stderr: String(result.stderr).trim(),
-		};
-	} catch {
-		return undefined;
-	}
+				resolve({exitCode: typeof code === 'number' ? code : 0, stdout, stderr: stderr.trim()});
+			},
+		);
+		child.stdin?.end();
+	});
 }
 
 /** One file of a commit's tree (`git ls-tree -r --long`). */
@@ -104,15 +106,16 @@ export type BlobReader = {
 };
 
 export async function gitBlobs(root: string): Promise<BlobReader> {
-	const {execa} = await import('execa');
-	const child = execa('git', ['cat-file', '--batch'], {
+	const child = spawn('git', ['cat-file', '--batch'], {
 		cwd: root,
-		stdin: 'pipe',
-		stdout: 'pipe',
-		stderr: 'ignore',
-		buffer: false,
-		reject: false,
+		stdio: ['pipe', 'pipe', 'ignore'],
+		windowsHide: true,
 	});
+	const exited = new Promise<void>((resolve) => {
+		child.once('close', () => resolve());
+		child.once('error', () => resolve());
+	});
+	child.stdin.on('error', () => undefined);
 	let chunks: Buffer[] = [];
 	let buffered = 0;
 	let ended = false;
@@ -174,7 +177,7 @@ export async function gitBlobs(root: string): Promise<BlobReader> {
 		},
 		async close() {
 			child.stdin.end();
-			await child;
+			await exited;
 		},
 	};
 }

@@ -6,7 +6,7 @@ import {gitRun, type GitResult} from './git.js';
 
 /**
 Earlier revisions of the repository, for `diff` and `check --base`: which commit to compare
-with, and what a file said there. Everything goes through git (execa, in git.ts); nothing is
+with, and what a file said there. Everything goes through git (node:child_process, in git.ts); nothing is
 checked out, and only paths inside the repository are named.
 */
 

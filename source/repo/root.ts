@@ -1,12 +1,12 @@
-import {promises as fs} from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 
 /**
 The repository's top folder. A `.git` folder (or, in a worktree or submodule, a `.git` file) on
 the way up answers it without starting git; only when the environment redirects git
-(GIT_DIR, GIT_WORK_TREE) is `git rev-parse --show-toplevel` asked, through execa. Starting
-git, and loading execa, would cost more than the whole `generate` budget.
+(GIT_DIR, GIT_WORK_TREE) is `git rev-parse --show-toplevel` asked. Starting git would cost more
+than the whole `generate` budget.
 */
 export async function repoRoot(
 	cwd: string = process.cwd(),
@@ -20,7 +20,7 @@ export async function repoRoot(
 	let folder = path.resolve(cwd);
 	for (;;) {
 		try {
-			await fs.stat(path.join(folder, '.git'));
+			await nodeFs.promises.stat(path.join(folder, '.git'));
 			return folder;
 		} catch {
 			// Not here: look one level up.

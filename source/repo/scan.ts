@@ -272,13 +272,15 @@ export function pnpmWorkspacePatterns(text: string): string[] {
 	const unquote = (value: string) =>
 		value
 			.trim()
-			.replace(/\s+#.*$/, '')
+			// Runs are matched from their start only: linear on a hostile file.
+			.replace(/(?<!\s)\s+#.*$/, '')
 			.replaceAll(/^['"]|['"]$/g, '');
 	for (const line of text.split(/\r?\n/)) {
 		if (/^packages:/.test(line)) {
 			const flow = /^packages:\s*\[(.*)\]/.exec(line);
 			if (flow) {
-				patterns.push(...flow[1]!.split(',').map(unquote).filter(Boolean));
+				// A loop, not push(...): a list can have more entries than a call takes arguments.
+				for (const entry of flow[1]!.split(',').map(unquote).filter(Boolean)) patterns.push(entry);
 				inPackages = false;
 			} else {
 				inPackages = true;
@@ -319,17 +321,55 @@ function manifestWorkspacePatterns(manifest: unknown): string[] | undefined {
 		: undefined;
 }
 
-function segmentPattern(segment: string): RegExp {
-	const source = segment
-		.split('*')
-		.map((part) => part.replaceAll(/[.+?^${}()|[\]\\]/g, String.raw`\$&`))
-		.join('[^/]*');
-	return new RegExp(`^${source}$`);
+/**
+Whether `text` matches `pattern`, where `star` stands for any run of items (characters of a
+folder name for `*`, folders for `**`). Greedy with one backtrack point: at most
+pattern × text steps, where a regular expression with many stars backtracks exponentially.
+*/
+function wildcard<T>(
+	pattern: readonly T[],
+	text: readonly T[],
+	star: T,
+	same: (pattern: T, item: T) => boolean,
+): boolean {
+	let p = 0;
+	let t = 0;
+	let starAt = -1;
+	let resume = 0;
+	while (t < text.length) {
+		if (p < pattern.length && pattern[p] !== star && same(pattern[p]!, text[t]!)) {
+			p++;
+			t++;
+		} else if (p < pattern.length && pattern[p] === star) {
+			starAt = p++;
+			resume = t;
+		} else if (starAt !== -1) {
+			p = starAt + 1;
+			t = ++resume;
+		} else {
+			return false;
+		}
+	}
+
+	while (pattern[p] === star) p++;
+	return p === pattern.length;
 }
+
+/** A folder name against one segment of a pattern (`*` matches any run of characters). */
+function segmentMatches(segment: string, name: string): boolean {
+	return wildcard([...segment], [...name], '*', (a, b) => a === b);
+}
+
+/** At most this many workspace patterns are read, each of at most this many segments. */
+const maxPatterns = 1000;
+const maxSegments = 32;
 
 /** A pattern's segments, or a reason to refuse it. */
 function parsePattern(pattern: string): {segments: string[]} | {problem: string} {
-	const clean = pattern.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+	const clean = pattern
+		.trim()
+		.replace(/^\.\//, '')
+		.replace(/(?<!\/)\/+$/, '');
 	if (clean === '' || clean === '.') {
 		return {segments: []};
 	}
@@ -338,13 +378,21 @@ function parsePattern(pattern: string): {segments: string[]} | {problem: string}
 		return {problem: 'it is an absolute path'};
 	}
 
-	const segments = clean.split('/').filter((segment) => segment !== '' && segment !== '.');
+	// `**/**` is `**`: collapsed, so that a long run of them costs nothing.
+	const segments = clean
+		.split('/')
+		.filter((segment) => segment !== '' && segment !== '.')
+		.filter((segment, index, all) => !(segment === '**' && all[index - 1] === '**'));
 	if (segments.includes('..')) {
 		return {problem: 'it points outside the repository'};
 	}
 
 	if (segments.some((segment) => /[[\]{}?!]/.test(segment))) {
 		return {problem: 'only *, ** and plain paths are supported'};
+	}
+
+	if (segments.length > maxSegments) {
+		return {problem: `it has more than ${maxSegments} parts`};
 	}
 
 	return {segments};
@@ -407,7 +455,6 @@ async function expand(
 		return;
 	}
 
-	const matcher = segmentPattern(head);
 	for (const child of await reader.folders(base)) {
 		if (budget.visited++ >= reader.maxVisited) {
 			budget.exhausted = true;
@@ -415,20 +462,15 @@ async function expand(
 		}
 
 		const name = path.basename(child);
-		if (matcher.test(name) && !(name.startsWith('.') && !head.startsWith('.'))) {
+		if (segmentMatches(head, name) && !(name.startsWith('.') && !head.startsWith('.'))) {
 			await expand(reader, child, rest, budget, out);
 		}
 	}
 }
 
-/** A pattern as a regular expression over "/"-prefixed repo-relative paths (for negations). */
-function patternRegExp(segments: string[]): RegExp {
-	const source = segments
-		.map((segment) =>
-			segment === '**' ? '(?:/[^/]+)*' : `/${segmentPattern(segment).source.slice(1, -1)}`,
-		)
-		.join('');
-	return new RegExp(`^${source}$`);
+/** Whether a repo-relative folder matches a pattern's segments (for negations). */
+function patternMatches(segments: readonly string[], relative: string): boolean {
+	return wildcard(segments, relative.split('/'), '**', segmentMatches);
 }
 
 /** Workspace folders (absolute), without those of `!negated` patterns, capped with a warning. */
@@ -440,17 +482,23 @@ async function workspaceFolders(
 	maxWorkspaces: number,
 ): Promise<string[]> {
 	const include = new Set<string>();
-	const exclude: RegExp[] = [];
+	const exclude: string[][] = [];
 	const budget: Budget = {visited: 0, exhausted: false};
-	for (const raw of patterns) {
+	if (patterns.length > maxPatterns) {
+		reader.warnings.push(
+			`${source} lists ${patterns.length.toLocaleString('en')} workspace patterns; only the first ${maxPatterns.toLocaleString('en')} were used.`,
+		);
+	}
+
+	for (const raw of patterns.slice(0, maxPatterns)) {
 		const negated = raw.trim().startsWith('!');
 		const parsed = parsePattern(negated ? raw.trim().slice(1) : raw);
 		if ('problem' in parsed) {
 			reader.warnings.push(
-				`Workspace pattern "${raw}" in ${source} was ignored: ${parsed.problem}.`,
+				`Workspace pattern "${raw.length > 80 ? `${raw.slice(0, 79)}…` : raw}" in ${source} was ignored: ${parsed.problem}.`,
 			);
 		} else if (negated) {
-			exclude.push(patternRegExp(parsed.segments));
+			exclude.push(parsed.segments);
 		} else {
 			await expand(reader, base, parsed.segments, budget, include);
 		}
@@ -463,8 +511,10 @@ async function workspaceFolders(
 	}
 
 	const folders = [...include].filter((folder) => {
-		const relative = `/${toPosix(path.relative(base, folder))}`;
-		return folder !== base && !exclude.some((pattern) => pattern.test(relative));
+		const relative = reader.relative(folder);
+		return (
+			folder !== reader.root && !exclude.some((segments) => patternMatches(segments, relative))
+		);
 	});
 	if (folders.length > maxWorkspaces) {
 		reader.warnings.push(

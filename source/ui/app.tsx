@@ -18,7 +18,7 @@ import {
 } from '../core/questionnaire/wizard.js';
 import {finish, type Finish} from '../core/questionnaire/next-steps.js';
 import {visibleSections} from '../core/questionnaire/walk.js';
-import type {WizardIo} from './io.js';
+import {stoppedMessage, type WizardIo} from './io.js';
 import {KeyRoot} from './key-router.js';
 import {ErrorLine, Header, ScreenRows} from './layout.js';
 import {ListScreen, recordLabel, type Suggestion} from './screens/list.js';
@@ -106,6 +106,8 @@ export function App({
 	const [catalogOpen, setCatalogOpen] = useState(false);
 	const [result, setResult] = useState<AppResult>();
 	const [finished, setFinished] = useState<Finish>();
+	// Once the last save is done: only then does the last frame say what the file holds.
+	const [settled, setSettled] = useState(false);
 
 	// Save after every change, one write after another, so the file always holds the last answer.
 	useEffect(() => {
@@ -122,14 +124,18 @@ export function App({
 			);
 	}, [state.answers, state.unsaved]);
 
-	// Leave only after the last frame is painted and the last save is done.
+	// Leave only after the last save is done and the last frame, which says so, is painted.
 	useEffect(() => {
 		if (!result) return;
 		void saving.current.finally(() => {
-			exit();
-			onExit(result);
+			setSettled(true);
 		});
 	}, [result]);
+	useEffect(() => {
+		if (!result || !settled) return;
+		exit();
+		onExit(result);
+	}, [settled]);
 
 	// Keys that work everywhere; the rest go to the screen on display (see KeyRoot).
 	const current = useRef({mode: state.mode, overlay: false});
@@ -170,9 +176,7 @@ export function App({
 	function content(): ReactElement {
 		if (result) {
 			return result.code === 130 ? (
-				<Text dimColor>
-					Stopped. Your answers are saved in {io.file}; run {io.command} again to go on.
-				</Text>
+				<Text dimColor>{settled ? stoppedMessage(io) : 'Saving…'}</Text>
 			) : (
 				<NextSteps finish={finished ?? finish({written: []})} />
 			);

@@ -4,7 +4,7 @@ import {colorEnabled} from '../cli/style.js';
 import {sha256} from '../commands/shared.js';
 import type {DraftAnswers} from '../core/answers/types.js';
 import type {Hash} from '../core/drafting/marker.js';
-import {describeSource, saveAnswers, type AnswersSource} from '../storage/answers-store.js';
+import {describeSource, type AnswersSession, type AnswersSource} from '../storage/answers-store.js';
 import {
 	inspectDocument,
 	writeDocument,
@@ -26,14 +26,42 @@ export type WizardIo = {
 	root: string;
 	hash: Hash;
 	save: (answers: DraftAnswers) => Promise<void>;
+	/** Whether the answers file holds what was answered (for the message on leaving). */
+	status: AnswersSession['status'];
 	inspect: (file: string) => Promise<ExistingDocument>;
 	write: (file: string, markdown: string, force: boolean) => Promise<WriteOutcome>;
 	/** Render Markdown for the terminal (marked-terminal), for the preview. */
 	render: (markdown: string, width: number) => Promise<string>;
 };
 
-/** The real edges: answers through conf, documents through the marker-aware writer. */
-export function makeIo(source: AnswersSource, root: string, width: () => number): WizardIo {
+/** What to say when the wizard stops before the end (Ctrl-C, a signal): only what is true. */
+export function stoppedMessage({
+	status,
+	file,
+	command,
+}: Pick<WizardIo, 'status' | 'file' | 'command'>): string {
+	switch (status()) {
+		case 'saved': {
+			return `Stopped. Your answers are saved in ${file}; run ${command} again to go on.`;
+		}
+
+		case 'nothing-saved': {
+			return 'Stopped. Nothing was saved.';
+		}
+
+		case 'last-save-failed': {
+			return `Stopped. The last change was not saved: ${file} holds the answers saved before it.`;
+		}
+	}
+}
+
+/** The real edges: answers through the open session, documents through the marker-aware writer. */
+export function makeIo(
+	source: AnswersSource,
+	session: AnswersSession,
+	root: string,
+	width: () => number,
+): WizardIo {
 	return {
 		file:
 			source.kind === 'example'
@@ -49,11 +77,10 @@ export function makeIo(source: AnswersSource, root: string, width: () => number)
 		shown: (file) => path.relative(process.cwd(), file) || file,
 		root,
 		hash: sha256,
-		save: async (answers) => {
-			if (source.kind !== 'example') await saveAnswers(source.path, answers);
-		},
+		save: async (answers) => session.save(answers),
+		status: session.status,
 		inspect: inspectDocument,
-		write: (file, markdown, force) => writeDocument(file, markdown, {force}),
+		write: async (file, markdown, force) => writeDocument(file, markdown, {force, root}),
 		// marked and marked-terminal load only when a preview is asked for.
 		render: async (markdown, columns) =>
 			(await import('../preview/render.js')).renderMarkdown(markdown, {

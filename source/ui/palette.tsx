@@ -1,7 +1,8 @@
 import process from 'node:process';
 import {Text as InkText} from 'ink';
-import {createContext, useContext, type ComponentProps, type ReactNode} from 'react';
+import {Children, createContext, useContext, type ComponentProps, type ReactNode} from 'react';
 import {colorEnabled} from '../cli/style.js';
+import {terminalSafe} from '../cli/terminal-text.js';
 
 /**
 Colour in the wizard, decided once: NO_COLOR (set and non-empty) turns colour off, FORCE_COLOR
@@ -34,14 +35,27 @@ export function ColorProvider({color, children}: {color: boolean; children: Reac
 	return <ColorContext.Provider value={color}>{children}</ColorContext.Provider>;
 }
 
-/** Ink's Text, with its colours dropped when colour is off. Every screen draws text with it. */
-export function Text({color, backgroundColor, ...props}: ComponentProps<typeof InkText>) {
+/**
+Ink's Text, with its colours dropped when colour is off and every string in it made inert for the
+terminal (cli/terminal-text.ts): screens show answers, file names and what the repo tells, any of
+which may hold escape sequences. Every screen draws text with it; only the pager draws text that
+is styled already, and was sanitised before it was.
+*/
+export function Text({color, backgroundColor, children, ...props}: ComponentProps<typeof InkText>) {
 	const on = useContext(ColorContext);
 	return (
 		<InkText
 			{...props}
 			color={on ? color : undefined}
 			backgroundColor={on ? backgroundColor : undefined}
-		/>
+		>
+			{inert(children)}
+		</InkText>
+	);
+}
+
+function inert(children: ReactNode): ReactNode {
+	return Children.map(children, (child) =>
+		typeof child === 'string' ? terminalSafe(child) : child,
 	);
 }

@@ -1,9 +1,9 @@
 import process from 'node:process';
-import checkbox from '@inquirer/checkbox';
-import confirm from '@inquirer/confirm';
-import input from '@inquirer/input';
-import search from '@inquirer/search';
-import select from '@inquirer/select';
+import rawCheckbox from '@inquirer/checkbox';
+import rawConfirm from '@inquirer/confirm';
+import rawInput from '@inquirer/input';
+import rawSearch from '@inquirer/search';
+import rawSelect from '@inquirer/select';
 import type {DraftAnswers} from '../core/answers/types.js';
 import {checkAnswers, lawReport} from '../core/checks/findings.js';
 import {cookieSuggestions} from '../core/catalog/cookies.js';
@@ -33,18 +33,87 @@ import {filterOptions, noneValue, singleChoice} from '../core/questionnaire/pick
 import {recordLabel, type Suggestion} from './screens/list.js';
 import type {RepoSuggestion} from './screens/welcome.js';
 import {planTargets, revisionNeeded, summaryOf, withRevision} from './screens/write.js';
-import {makeIo} from './io.js';
-import type {AnswersSource} from '../storage/answers-store.js';
+import {makeIo, stoppedMessage} from './io.js';
+import type {AnswersSession, AnswersSource} from '../storage/answers-store.js';
+import {uiColour} from '../cli/style.js';
+import {terminalSafe} from '../cli/terminal-text.js';
 
-const output = {output: process.stderr};
+const output = {output: uiColour(process.stderr)};
 /** The row of a required select that chooses nothing (Enter on it asks again). */
 const unchosen = '\u0000unchosen';
 const say = (text = ''): void => {
-	process.stderr.write(`${text}\n`);
+	process.stderr.write(`${terminalSafe(text)}\n`);
+};
+
+// The prompts show answers, names from the repo and findings: every text they print is made
+// inert for the terminal (cli/terminal-text.ts). An input's default is shown inert too, and
+// Enter still gives the value itself.
+type Choice<Value> = {value: Value; name?: string; description?: string; checked?: boolean};
+const inertChoice = <Value, C extends Choice<Value>>(choice: C): C => ({
+	...choice,
+	...(choice.name === undefined ? {} : {name: terminalSafe(choice.name)}),
+	...(choice.description === undefined ? {} : {description: terminalSafe(choice.description)}),
+});
+
+const confirm: typeof rawConfirm = (config, context) =>
+	rawConfirm({...config, message: terminalSafe(config.message)}, context);
+
+const select = <Value>(
+	config: Parameters<typeof rawSelect<Value>>[0] & {choices: ReadonlyArray<Choice<Value>>},
+	context: Parameters<typeof rawSelect<Value>>[1],
+) =>
+	rawSelect<Value>(
+		{...config, message: terminalSafe(config.message), choices: config.choices.map(inertChoice)},
+		context,
+	);
+
+const checkbox = <Value>(
+	config: Parameters<typeof rawCheckbox<Value>>[0] & {choices: ReadonlyArray<Choice<Value>>},
+	context: Parameters<typeof rawCheckbox<Value>>[1],
+) =>
+	rawCheckbox<Value>(
+		{...config, message: terminalSafe(config.message), choices: config.choices.map(inertChoice)},
+		context,
+	);
+
+const search = <Value>(
+	config: {
+		message: string;
+		source: (term: string | undefined) => ReadonlyArray<Choice<Value>>;
+	},
+	context: Parameters<typeof rawSearch<Value>>[1],
+) =>
+	rawSearch<Value>(
+		{
+			message: terminalSafe(config.message),
+			source: (term) => config.source(term).map(inertChoice),
+		},
+		context,
+	);
+
+const input = async (
+	config: {message: string; default?: string; validate?: (value: string) => true | string},
+	context: Parameters<typeof rawInput>[1],
+): Promise<string> => {
+	const shown = config.default === undefined ? undefined : terminalSafe(config.default);
+	const real = (value: string): string =>
+		config.default !== undefined && value === shown ? config.default : value;
+	const {validate} = config;
+	return real(
+		await rawInput(
+			{
+				message: terminalSafe(config.message),
+				default: shown,
+				...(validate ? {validate: (value: string) => validate(real(value))} : {}),
+			},
+			context,
+		),
+	);
 };
 
 export type PlainOptions = {
 	source: AnswersSource;
+	session: AnswersSession;
 	root: string;
 	answers: DraftAnswers;
 	firstRun: boolean;
@@ -262,7 +331,12 @@ async function askRecord(state: WizardState): Promise<WizardEvent> {
 
 /** The same questionnaire, line by line (screen readers, dumb terminals), on stderr. */
 export async function runPlain(options: PlainOptions): Promise<number> {
-	const io = makeIo(options.source, options.root, () => process.stderr.columns ?? 80);
+	const io = makeIo(
+		options.source,
+		options.session,
+		options.root,
+		() => process.stderr.columns ?? 80,
+	);
 	let state = initialState(options.answers, options.context, options.firstRun);
 	// What a revision's record of recipients added and removed is measured against.
 	const baseline = options.answers;
@@ -271,8 +345,12 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		if (state.error) say(`✖ ${state.error}`);
 		if (state.warning) say(`⚠ ${state.warning.message}`);
 		if (state.unsaved) {
-			await io.save(state.answers);
-			state = reduce(state, {type: 'saved'});
+			try {
+				await io.save(state.answers);
+				state = reduce(state, {type: 'saved'});
+			} catch (error) {
+				say(`✖ Could not save the answers: ${(error as Error).message}`);
+			}
 		}
 	};
 
@@ -487,7 +565,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 			(error as Error).name === 'ExitPromptError' ||
 			(error as Error).name === 'AbortPromptError'
 		) {
-			say(`\nStopped. Your answers are saved in ${io.file}; run ${io.command} again to go on.`);
+			say(`\n${stoppedMessage(io)}`);
 			return 130;
 		}
 

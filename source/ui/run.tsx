@@ -1,11 +1,11 @@
-import {promises as fs} from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import chalk from 'chalk';
 import {render} from 'ink';
 import {useState} from 'react';
 import type {Parsed} from '../cli/args.js';
-import {colorEnabled} from '../cli/style.js';
+import {colorEnabled, uiColour} from '../cli/style.js';
 import {currentSchemaVersion, type DraftAnswers} from '../core/answers/types.js';
 import {questionnaire} from '../core/questionnaire/questionnaire.js';
 import type {Context} from '../core/questionnaire/types.js';
@@ -14,7 +14,7 @@ import {hasAnswers, initialState} from '../core/questionnaire/wizard.js';
 import {renderMarkdown} from '../preview/render.js';
 import {gitRemoteUrl, gitUserEmail} from '../repo/git.js';
 import {repoRoot} from '../repo/root.js';
-import {readAnswers, resolveSource} from '../storage/answers-store.js';
+import {openAnswers, resolveSource, type AnswersSession} from '../storage/answers-store.js';
 import {exists} from '../storage/files.js';
 import {UsageError} from '../errors.js';
 import {App, type AppResult} from './app.js';
@@ -22,7 +22,8 @@ import {CatalogPicker} from './catalog-picker.js';
 import {recipientFromService} from '../core/catalog/catalog.js';
 import type {Detection} from '../core/catalog/detect.js';
 import {scanRepo} from '../repo/scan.js';
-import {makeIo} from './io.js';
+import {makeIo, stoppedMessage} from './io.js';
+import {onSignal} from '../cli/signals.js';
 import {bracketedPaste, KeyRoot} from './key-router.js';
 import {ColorProvider, terminalStyle} from './palette.js';
 import {Pager} from './screens/pager.js';
@@ -39,21 +40,36 @@ export function uiStream(): NodeJS.WriteStream {
 
 async function readPackage(root: string): Promise<Record<string, unknown> | undefined> {
 	try {
-		return JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as Record<
-			string,
-			unknown
-		>;
+		return JSON.parse(
+			await nodeFs.promises.readFile(path.join(root, 'package.json'), 'utf8'),
+		) as Record<string, unknown>;
 	} catch {
 		return undefined;
 	}
 }
 
+/** git's answers about a repository, asked early (before the UI loads) by the wizard command. */
+export type GitAnswers = {
+	root: string;
+	email: Promise<string | undefined>;
+	remote: Promise<string | undefined>;
+};
+
 /** What the repo already tells: each shown on the welcome screen for a yes or no. */
-export async function readRepoSuggestions(root: string): Promise<RepoSuggestion[]> {
-	const manifest = await readPackage(root);
-	const [gitEmail, gitRemote] = await Promise.all([gitUserEmail(root), gitRemoteUrl(root)]);
+export async function readRepoSuggestions(
+	root: string,
+	git?: GitAnswers,
+): Promise<RepoSuggestion[]> {
+	const asked = git?.root === root ? git : undefined;
+	const [manifest, gitEmail, gitRemote] = await Promise.all([
+		readPackage(root),
+		asked?.email ?? gitUserEmail(root),
+		asked?.remote ?? gitRemoteUrl(root),
+	]);
 	return repoSuggestions({manifest, gitEmail, gitRemote});
 }
+
+type Detected = Awaited<ReturnType<typeof detectedServices>>;
 
 /** Services the dependencies reveal, as ready-made recipient records. */
 async function detectedServices(
@@ -77,21 +93,35 @@ async function detectedServices(
 	}
 }
 
-export async function runWizard(parsed: Parsed): Promise<number> {
+export async function runWizard(parsed: Parsed, git?: GitAnswers): Promise<number> {
 	const {values} = parsed;
 	const source = await resolveSource({
 		answers: values['answers'] as string | undefined,
 		example: values['example'] as string | undefined,
 	});
 	// `--answers new.json`: a file that does not exist yet is started here, as the saved one is.
-	const starting = source.kind === 'file' && !(await exists(source.path));
-	if (starting && !(await exists(path.dirname(source.path)))) {
+	if (source.kind === 'file' && !(await exists(path.dirname(source.path)))) {
 		throw new UsageError(
 			`Cannot start ${source.path}: the folder ${path.dirname(source.path)} does not exist.\nCreate it first, or choose another path.`,
 		);
 	}
 
-	const saved = starting ? undefined : await readAnswers(source);
+	// Locked while the wizard runs: a second wizard or an import on the same file is refused.
+	const session = await openAnswers(source);
+	try {
+		return await wizardOn(parsed, source, session, git);
+	} finally {
+		await session.close();
+	}
+}
+
+async function wizardOn(
+	{values}: Parsed,
+	source: Awaited<ReturnType<typeof resolveSource>>,
+	session: AnswersSession,
+	git?: GitAnswers,
+): Promise<number> {
+	const saved = session.answers();
 	const answers: DraftAnswers = saved ?? {
 		schemaVersion: currentSchemaVersion,
 		questionnaireVersion: questionnaire.version,
@@ -104,17 +134,25 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 				: ((await repoRoot(path.dirname(source.path))) ?? path.dirname(source.path));
 	const firstRun = !hasAnswers(answers);
 	const context: Context = {today: today(), suggestions: {}};
-	// What the repo tells (package.json, git, dependencies) is read while the first frame shows.
-	const repo = Promise.all([
-		firstRun ? readRepoSuggestions(root) : Promise.resolve([]),
-		detectedServices(root, answers),
-	]);
+	// What the repo tells: package.json and git (asked before the UI loaded), then its dependencies.
+	const suggestionsRead = firstRun ? readRepoSuggestions(root, git) : Promise.resolve([]);
 	const plain = values['plain'] === true || process.env['TERM'] === 'dumb';
+	const stream = uiColour(uiStream());
+	const io = makeIo(source, session, root, () => stream.columns ?? 80);
 	if (plain) {
-		const [suggestions, detected] = await repo;
+		// A signal (Ctrl-C between prompts, kill): the last save finishes, then the exit (cli/signals.ts).
+		const removeSignal = onSignal(async () => {
+			await session.settled();
+			process.stderr.write(`\n${stoppedMessage(io)}\n`);
+		});
+		const [suggestions, detected] = await Promise.all([
+			suggestionsRead,
+			detectedServices(root, answers),
+		]);
 		const {runPlain} = await import('./plain.js');
 		return runPlain({
 			source,
+			session,
 			root,
 			answers,
 			firstRun,
@@ -122,11 +160,9 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 			suggestions,
 			detected: detected.suggestions,
 			force: values['force'] === true,
-		});
+		}).finally(removeSignal);
 	}
 
-	const stream = uiStream();
-	const io = makeIo(source, root, () => stream.columns ?? 80);
 	// Colour as NO_COLOR / FORCE_COLOR say, for the stream the UI draws on (chalk alone would
 	// look at stdout and ignore NO_COLOR).
 	const style = terminalStyle(stream);
@@ -136,26 +172,46 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 	// Raw mode from the start: keys typed while the first frame paints are not echoed or held
 	// back by the terminal's line editing. Ink manages it from here and restores it on exit.
 	process.stdin.setRawMode?.(true);
-	// One initial state for every render: the repo's suggestions arrive as a re-render.
+	// Each part shows as soon as it is read. The suggestions, asked first, are usually ready: the
+	// first frame then asks the first question (a frame costs tens of milliseconds to draw at
+	// start-up). The dependency scan, all CPU once its files are read, starts after that frame.
+	const detectedRead = suggestionsRead.then(
+		async () =>
+			new Promise<Detected>((resolve) => {
+				setTimeout(() => {
+					resolve(detectedServices(root, answers));
+				}, 50);
+			}),
+	);
+	let found: {suggestions?: RepoSuggestion[]; detected?: Detected} = {
+		suggestions: await Promise.race([
+			suggestionsRead,
+			new Promise<undefined>((resolve) => {
+				setTimeout(resolve, 100);
+			}),
+		]),
+	};
+	// One initial state for every render: what the repo tells arrives as a re-render.
 	const initial = initialState(answers, context, firstRun);
-	const result = await new Promise<AppResult>((settle) => {
-		let finished = false;
-		const resolve = (outcome: AppResult): void => {
-			finished = true;
-			settle(outcome);
+	let removeSignal = (): void => undefined;
+	const result = await new Promise<AppResult>((resolve) => {
+		let ended = false;
+		const end = (outcome: AppResult): void => {
+			ended = true;
+			resolve(outcome);
 		};
 
-		const app = (found?: Awaited<typeof repo>) => (
+		const app = () => (
 			<ColorProvider color={style.color}>
 				<App
 					initial={initial}
 					io={io}
 					force={values['force'] === true}
-					repoLoading={found === undefined}
-					repoSuggestions={found?.[0] ?? []}
-					detected={found?.[1].names ?? []}
-					listSuggestions={{recipients: found?.[1].suggestions ?? []}}
-					detections={found?.[1].detections}
+					repoLoading={found.suggestions === undefined}
+					repoSuggestions={found.suggestions ?? []}
+					detected={found.detected?.names ?? []}
+					listSuggestions={{recipients: found.detected?.suggestions ?? []}}
+					detections={found.detected?.detections}
 					renderCatalog={({answers: current, onPick, onCancel}) => (
 						<CatalogPicker
 							onPick={(service) =>
@@ -165,7 +221,7 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 							onCancel={onCancel}
 						/>
 					)}
-					onExit={resolve}
+					onExit={end}
 				/>
 			</ColorProvider>
 		);
@@ -175,17 +231,26 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 			exitOnCtrlC: false,
 			patchConsole: false,
 		});
-		// The repo is read while the first screen shows. Stopped before it was read, the wizard
-		// must not draw again: a late re-render would take the terminal back and never exit.
-		void repo.then((found) => {
-			if (!finished) instance.rerender(app(found));
+		// Not once the wizard has ended (Ctrl-C while the repo was still being read): drawing again
+		// would bring the unmounted UI back, in raw mode, and keep the process alive.
+		void suggestionsRead.then((suggestions) => {
+			found = {...found, suggestions};
+			if (!ended) instance.rerender(app());
 		});
-		// Outside raw mode (while loading), Ctrl-C arrives as a signal: save state is already on disk.
-		process.once('SIGINT', () => {
+		void detectedRead.then((detected) => {
+			found = {...found, detected};
+			if (!ended) instance.rerender(app());
+		});
+		// A signal (kill, or Ctrl-C before raw mode): the last save finishes, the UI goes, then the
+		// exit (cli/signals.ts).
+		removeSignal = onSignal(async () => {
+			ended = true;
+			await session.settled();
 			instance.unmount();
-			resolve({code: 130, written: []});
+			stream.write(`${stoppedMessage(io)}\n`);
 		});
 	});
+	removeSignal();
 	endPaste();
 	process.stdin.setRawMode?.(false);
 	if (result.code === 0 && !process.stdout.isTTY) {
@@ -199,27 +264,36 @@ export async function runWizard(parsed: Parsed): Promise<number> {
 
 /**
 Show rendered Markdown in a scrollable view (the `preview` command in a terminal): the first of
-the documents, with ←/→ to the others.
+the documents, with ←/→ to the others. Ctrl-C or a signal leaves with 130.
 */
 export async function runPreview(
 	documents: Array<{title: string; markdown: string}>,
 ): Promise<number> {
-	const stream = process.stdout;
+	const stream = uiColour(process.stdout);
 	const style = terminalStyle(stream);
 	chalk.level = style.level;
 	const options = {width: (stream.columns ?? 80) - 1, color: colorEnabled(stream)};
-	const texts = await Promise.all(
+	const pages = await Promise.all(
 		documents.map(async (document) =>
 			(await renderMarkdown(document.markdown, options)).split('\n'),
 		),
 	);
-	await new Promise<void>((resolve) => {
+	return new Promise<number>((resolve) => {
+		let exitCode = 0;
 		const instance = render(
 			<ColorProvider color={style.color}>
-				<KeyRoot>
+				<KeyRoot
+					onKey={(input, key) => {
+						// Ctrl-C leaves like q, with the exit code of an interruption.
+						if (!(key.ctrl && input === 'c')) return false;
+						exitCode = 130;
+						instance.unmount();
+						return true;
+					}}
+				>
 					<PreviewPages
 						titles={documents.map((document) => document.title)}
-						pages={texts}
+						pages={pages}
 						height={stream.rows ?? 24}
 						onClose={() => instance.unmount()}
 					/>
@@ -228,13 +302,19 @@ export async function runPreview(
 			{
 				stdout: stream,
 				stdin: process.stdin,
-				exitOnCtrlC: true,
+				exitOnCtrlC: false,
 				patchConsole: false,
 			},
 		);
-		void instance.waitUntilExit().then(() => resolve());
+		const removeSignal = onSignal(async () => {
+			exitCode = 130;
+			instance.unmount();
+		});
+		void instance.waitUntilExit().then(() => {
+			removeSignal();
+			resolve(exitCode);
+		});
 	});
-	return 0;
 }
 
 function PreviewPages({

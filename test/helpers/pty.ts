@@ -6,7 +6,7 @@ const ansi = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[@-Z\\-_])/g;
 export type Terminal = {
 	/** Everything printed so far, without escape sequences. */
 	text: () => string;
-	/** Everything printed so far, escape sequences included. */
+	/** Everything printed so far, byte for byte (escape sequences included). */
 	raw: () => string;
 	/** Wait until `pattern` appears in what was printed after the last `mark()`. */
 	waitFor: (pattern: string | RegExp, timeoutMs?: number) => Promise<string>;
@@ -16,6 +16,8 @@ export type Terminal = {
 	answer: (text: string, next: string | RegExp) => Promise<void>;
 	exit: Promise<{exitCode: number; signal?: number}>;
 	kill: () => void;
+	/** The process started in the terminal. */
+	pid: number;
 };
 
 export const keys = {
@@ -34,9 +36,10 @@ export const keys = {
 export function runInTerminal(
 	file: string,
 	args: string[],
+	/** `env` entries set to undefined, and the names in `unset`, are removed from the environment. */
 	options: {
 		cwd: string;
-		env?: Record<string, string>;
+		env?: Record<string, string | undefined>;
 		/** Variables to leave out of the environment (FORCE_COLOR, to see NO_COLOR alone). */
 		unset?: string[];
 		columns?: number;
@@ -56,7 +59,9 @@ export function runInTerminal(
 		cols: options.columns ?? 100,
 		rows: options.rows ?? 40,
 		cwd: options.cwd,
-		env: env as Record<string, string>,
+		env: Object.fromEntries(
+			Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+		),
 	});
 	let output = '';
 	let markAt = 0;
@@ -122,6 +127,7 @@ export function runInTerminal(
 		kill: () => {
 			pty.kill();
 		},
+		pid: pty.pid,
 	};
 	return terminal;
 }

@@ -62,6 +62,7 @@ export function fakeIo(files: Record<string, string> = {}): FakeIo {
 			if (waitFor) await waitFor;
 			saved.push(structuredClone(answers));
 		},
+		status: () => (saved.length > 0 ? 'saved' : 'nothing-saved'),
 		inspect,
 		async write(file, markdown, force): Promise<WriteOutcome> {
 			writes.push({file, force});

@@ -29,7 +29,11 @@ export function canonicalize(
 	const out: Record<string, unknown> = {};
 	for (const key of keys) {
 		if (record[key] !== undefined) {
-			out[key] = canonicalize(record[key], resolved.properties?.[key] ?? {});
+			const property =
+				resolved.properties && Object.hasOwn(resolved.properties, key)
+					? resolved.properties[key]!
+					: {};
+			out[key] = canonicalize(record[key], property);
 		}
 	}
 

@@ -144,6 +144,12 @@ export class SchemaValidator {
 	}
 
 	validate(value: unknown, options: ValidateOptions = {}): SchemaIssue[] {
+		// Checked first, without recursion: everything after (this validator, JSON.stringify) recurses.
+		const deep = tooDeep(value);
+		if (deep) {
+			return [deep];
+		}
+
 		const issues: SchemaIssue[] = [];
 		this.#check(this.#root, value, '', options, issues);
 		return issues;
@@ -335,7 +341,11 @@ export class SchemaValidator {
 		}
 
 		for (const [key, item] of Object.entries(value)) {
-			const property = schema.properties?.[key];
+			// Own properties only: `constructor` or `__proto__` are not fields of every schema.
+			const property =
+				schema.properties && Object.hasOwn(schema.properties, key)
+					? schema.properties[key]
+					: undefined;
 			if (property) {
 				this.#check(property, item, joinPath(path, key), options, issues);
 			} else if (schema.additionalProperties === false) {
@@ -361,6 +371,39 @@ export class SchemaValidator {
 
 		return schema.type ? (typeNames[schema.type] ?? 'a value') : 'a value';
 	}
+}
+
+/** Deeper than any document these schemas describe, and still far from the call stack's limit. */
+export const maxDepth = 64;
+
+/** The first value nested deeper than `maxDepth`, as an issue (found without recursion). */
+function tooDeep(root: unknown): SchemaIssue | undefined {
+	const stack: Array<{value: unknown; depth: number; path: string}> = [
+		{value: root, depth: 0, path: ''},
+	];
+	while (stack.length > 0) {
+		const {value, depth, path} = stack.pop()!;
+		if (value === null || typeof value !== 'object') continue;
+		if (depth >= maxDepth) {
+			return {
+				path,
+				kind: 'invalid',
+				expected: `at most ${maxDepth} levels of nesting (an answers file has fewer than 10)`,
+				found: describeValue(value),
+			};
+		}
+
+		const entries: Array<[string | number, unknown]> = Array.isArray(value)
+			? [...value.entries()]
+			: Object.entries(value);
+		for (const [key, item] of entries) {
+			if (item !== null && typeof item === 'object') {
+				stack.push({value: item, depth: depth + 1, path: joinPath(path, key)});
+			}
+		}
+	}
+
+	return undefined;
 }
 
 export function formatIssue(issue: SchemaIssue): string {

@@ -130,7 +130,7 @@ function syntaxProblem(text: string, error: SyntaxError): LoadProblem {
 	const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
 	const position = /position (\d+)/.exec(error.message);
 	const detail = error.message
-		.replace(/\s*\(line \d+ column \d+\)/, '')
+		.replace(/(?<!\s)\s*\(line \d+ column \d+\)/, '')
 		.replace(/ at position \d+/, '')
 		.replace(/ in JSON$/, '')
 		// Node 20 quotes a snippet of the file, newlines included: not for a one-line message.

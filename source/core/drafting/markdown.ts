@@ -5,6 +5,8 @@ The drafter builds blocks of inline nodes; only this module writes Markdown synt
 lives in one place: every string node is user-safe text, whatever it holds.
 */
 
+import {linkCandidates} from './links.js';
+
 export type Inline =
 	| string
 	| {strong: Inline[]}
@@ -33,15 +35,6 @@ const email =
 	/^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /**
-Anything a GFM renderer could turn into a link by itself (a superset of what micromark and marked
-link): web addresses in any case after anything but a letter, and email addresses, whose domain
-may even start with a dot (`+@.A` is one for micromark). No `|`: in a table cell it ends the cell,
-even inside an autolink. marked also links `ftp://`, which the drafter never links.
-*/
-const urlOrEmail =
-	/(?<![A-Za-z])(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"`|]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9._-]*\.[A-Za-z0-9._-]*[A-Za-z0-9_-]/gi;
-
-/**
 Escape text for an inline context. Every ASCII character with a Markdown meaning is
 backslash-escaped; `&` too, so `&amp;` stays literal.
 */
@@ -55,7 +48,8 @@ function escapeLineStart(markdown: string): string {
 }
 
 function trimTrailingPunctuation(url: string): {url: string; rest: string} {
-	const match = /[.,;:!?'")\]]+$/.exec(url);
+	// From the start of the run only: a long run not at the end would be scanned from each of its characters.
+	const match = /(?<![.,;:!?'")\]])[.,;:!?'")\]]+$/.exec(url);
 	if (!match) {
 		return {url, rest: ''};
 	}
@@ -92,12 +86,12 @@ export function textRuns(raw: string, links = true): TextRun[] {
 	};
 
 	let last = 0;
-	for (const match of text.matchAll(urlOrEmail)) {
-		const {url, rest} = trimTrailingPunctuation(match[0]);
+	for (const match of linkCandidates(text)) {
+		const {url, rest} = trimTrailingPunctuation(match.text);
 		const www = /^www\.[^.]+\./i.test(url);
 		const web = www || /^https?:\/\/./i.test(url);
 		plain(text.slice(last, match.index));
-		last = match.index + match[0].length;
+		last = match.index + match.text.length;
 		const href = !links
 			? undefined
 			: www
@@ -108,7 +102,7 @@ export function textRuns(raw: string, links = true): TextRun[] {
 						? `mailto:${url}`
 						: undefined;
 		if (href === undefined) {
-			runs.push({kind: 'address', text: match[0]});
+			runs.push({kind: 'address', text: match.text});
 			continue;
 		}
 
@@ -249,7 +243,7 @@ function renderBlock(block: Block): string {
 			// punctuation keeps it, the last character as a character reference, which MD026 allows.
 			const full = renderInline(block.text).trim();
 			const text =
-				full.replace(/[\s.,;:!。，；：！\\]+$/u, '') ||
+				full.replace(/(?<![\s.,;:!。，；：！\\])[\s.,;:!。，；：！\\]+$/u, '') ||
 				full.replace(
 					/\\?([.,;:!。，；：！])$/u,
 					(_, character: string) => `&#${character.codePointAt(0)};`,

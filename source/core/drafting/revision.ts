@@ -50,7 +50,8 @@ export function lineDiff(before: string, after: string): DiffLine[] {
 		}
 	}
 
-	out.push(...a.slice(a.length - tail).map((text): DiffLine => ({kind: 'same', text})));
+	// A loop, not push(...): a document can have more lines than a call takes arguments.
+	for (const text of a.slice(a.length - tail)) out.push({kind: 'same', text});
 	return out;
 }
 

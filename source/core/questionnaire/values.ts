@@ -155,7 +155,10 @@ export function isBlank(value: unknown): boolean {
 	);
 }
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The lookahead (the rest holds no space or @) keeps the match linear: without it, a long run of
+// dots backtracks quadratically. Trailing runs (`-+$`) are matched from their start only, for the
+// same reason.
+const emailPattern = /^[^\s@]+@(?=[^\s@]*$)[^\s@]+\.[^\s@]+$/;
 const urlPattern = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 /** A host name with a dot and no scheme, optionally a path: a web address typed the short way. */
 const bareHost = /^(?:[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?\.)+[a-z]{2,63}(?:[/?#]\S*)?$/i;
@@ -456,9 +459,9 @@ export function slugId(name: string, taken: ReadonlySet<string>): string {
 			.replace(/[\u0300-\u036F]/g, '')
 			.toLowerCase()
 			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
+			.replace(/^-+|(?<!-)-+$/g, '')
 			.slice(0, 60)
-			.replace(/-+$/, '') || 'entry';
+			.replace(/(?<!-)-+$/, '') || 'entry';
 	let id = base;
 	for (let counter = 2; taken.has(id); counter++) {
 		id = `${base}-${counter}`;

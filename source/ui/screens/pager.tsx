@@ -1,4 +1,4 @@
-import {Box} from 'ink';
+import {Box, Text as InkText} from 'ink';
 import {Text} from '../palette.js';
 import {useReducer} from 'react';
 import {Keys} from '../layout.js';
@@ -54,9 +54,11 @@ export function Pager({
 			</Text>
 			<Box flexDirection="column" height={page}>
 				{lines.slice(top, top + page).map((line, index) => (
-					<Text key={`${top + index}`} wrap="truncate-end">
+					// Ink's own Text: the lines are styled already, and were made inert before
+					// (preview/render.ts).
+					<InkText key={`${top + index}`} wrap="truncate-end">
 						{line === '' ? ' ' : line}
-					</Text>
+					</InkText>
 				))}
 			</Box>
 			<Keys

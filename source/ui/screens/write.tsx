@@ -374,7 +374,6 @@ export function WriteScreen({
 			{phase.name === 'failed' ? (
 				<Box flexDirection="column">
 					<ErrorLine message={phase.message} />
-					<Text dimColor>Nothing was overwritten. Your answers are saved.</Text>
 					<Keys hints={[['Enter', 'back to review']]} />
 				</Box>
 			) : null}
