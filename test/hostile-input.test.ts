@@ -4,7 +4,7 @@ import path from 'node:path';
 import test from 'ava';
 import fc from 'fast-check';
 import {parseAnswers, validateAnswers} from '../source/core/answers/load.js';
-import {answersValidator} from '../source/core/answers/schema.js';
+import {currentSchemaVersion} from '../source/core/answers/types.js';
 import {linkCandidates} from '../source/core/drafting/links.js';
 import {renderInline} from '../source/core/drafting/markdown.js';
 import {questionnaire} from '../source/core/questionnaire/questionnaire.js';
@@ -81,9 +81,6 @@ test('email and text checks are linear: the schema pattern, the wizard, ids from
 		.find((question) => question.type === 'email') as Question;
 	const hostile = `a@${'.'.repeat(2 * megabyte)}@`;
 	t.is(typeof validateValue(email, hostile, {}, []), 'string');
-	const answers = example('eu-saas');
-	answers.controller.email = hostile;
-	t.true(answersValidator.validate(answers).some((issue) => issue.path === 'controller.email'));
 	t.is(slugId(`a${'-'.repeat(2 * megabyte)}b!`, new Set()), 'a-b');
 	t.is(slugId(`${'-'.repeat(2 * megabyte)}`, new Set()), 'entry');
 });
@@ -93,10 +90,12 @@ test('a 2 MB email address in the answers file is refused quickly by the CLI', a
 	const answers = example('eu-saas');
 	answers.controller.email = `privacy@${'.'.repeat(2 * megabyte)} x`;
 	writeJson(path.join(folder, 'answers.json'), answers);
-	for (const command of ['generate', 'check']) {
-		const result = await run([command, '--answers', 'answers.json'], {cwd: folder});
-		assertFailure(t, result, 1, /controller\.email: expected an email address/);
-	}
+	// The schema checks shape; the questionnaire says the address is not one, naming it.
+	const generate = await run(['generate', '--answers', 'answers.json'], {cwd: folder});
+	assertFailure(t, generate, 1, /\(controller\.email\)/);
+	const check = await run(['check', '--answers', 'answers.json'], {cwd: folder});
+	t.is(check.exitCode, 1);
+	t.regex(check.stdout, /\(controller\.email\): Enter an email address/);
 });
 
 // --- Nesting ------------------------------------------------------------------------------------
@@ -133,8 +132,8 @@ test('nesting deeper than any answers file is refused with the path, not a stack
 test('constructor, toString and __proto__ fail additionalProperties: false like any unknown key', (t) => {
 	for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
 		const text = JSON.stringify(example('eu-saas')).replace(
-			'"schemaVersion":1',
-			`"schemaVersion":1,"${key}":{"a":1}`,
+			`"schemaVersion":${currentSchemaVersion}`,
+			`"schemaVersion":${currentSchemaVersion},"${key}":{"a":1}`,
 		);
 		const result = parseAnswers(text);
 		t.false(result.ok, key);

@@ -377,7 +377,7 @@ export class SchemaValidator {
 export const maxDepth = 64;
 
 /** The first value nested deeper than `maxDepth`, as an issue (found without recursion). */
-function tooDeep(root: unknown): SchemaIssue | undefined {
+export function tooDeep(root: unknown): SchemaIssue | undefined {
 	const stack: Array<{value: unknown; depth: number; path: string}> = [
 		{value: root, depth: 0, path: ''},
 	];

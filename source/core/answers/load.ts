@@ -1,4 +1,4 @@
-import {formatIssue, joinPath, type SchemaIssue} from './json-schema.js';
+import {formatIssue, joinPath, tooDeep, type SchemaIssue} from './json-schema.js';
 import {migrate} from './migrate.js';
 import {answersValidator} from './schema.js';
 import {currentSchemaVersion, type Answers, type DraftAnswers} from './types.js';
@@ -233,6 +233,12 @@ export function parseAnswers(text: string): LoadResult {
 export function validateAnswers(data: unknown): LoadResult {
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
 		return {ok: false, problem: {kind: 'not-object'}};
+	}
+
+	// Before anything that recurses (migration, validation): a hostile file nests without limit.
+	const deep = tooDeep(data);
+	if (deep) {
+		return {ok: false, problem: {kind: 'schema', issues: [deep]}};
 	}
 
 	const migrated = migrate(data as Record<string, unknown>);
