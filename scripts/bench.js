@@ -72,72 +72,29 @@ function peakRss(args) {
 }
 
 function syntheticAnswers(processors, items) {
-	const dataItems = Array.from({length: items}, (_, index) => ({
-		id: `item-${index}`,
-		name: `Data item ${index}`,
-		sources: [{kind: index % 3 === 0 ? 'automatic' : 'person', detail: 'during use'}],
-		ccpaCategory: 'identifiers',
+	// A bundled example, complete under every law it triggers, grown to `processors` recipients and
+	// `items` data items by copying its own entries: it stays complete as the questionnaire grows.
+	const base = JSON.parse(
+		readFileSync(path.join(root, 'questionnaires/examples/eu-saas.json'), 'utf8'),
+	);
+	const dataItems = Array.from({length: items}, (_, index) => {
+		const item = base.dataItems[index % base.dataItems.length];
+		const copy = Math.floor(index / base.dataItems.length);
+		return copy === 0 ? item : {...item, id: `${item.id}-${copy}`, name: `${item.name} ${copy}`};
+	});
+	const copiesOf = (id) =>
+		dataItems.filter((item) => item.id === id || item.id.startsWith(`${id}-`));
+	const purposes = base.purposes.map((purpose) => ({
+		...purpose,
+		dataItems: purpose.dataItems.flatMap((id) => copiesOf(id).map((item) => item.id)),
 	}));
-	const purposes = Array.from({length: 10}, (_, index) => ({
-		id: `purpose-${index}`,
-		name: `Purpose ${index}`,
-		description: 'We use the data to run this part of the service.',
-		dataItems: dataItems.filter((_, item) => item % 10 === index).map((item) => item.id),
-		legalBasis: 'contract',
-		requirement: 'contractual',
-		consequence: 'we cannot provide this part of the service.',
-		retention: {kind: 'period', amount: 12, unit: 'months', from: 'the end of the contract'},
-	}));
-	const recipients = Array.from({length: processors}, (_, index) => ({
-		id: `processor-${index}`,
-		name: `Processor ${index}`,
-		role: 'processor',
-		purpose: 'hosts part of the service',
-		purposes: [`purpose-${index % 10}`],
-		dataItems: [`item-${index % items}`, `item-${(index * 7) % items}`].filter(
-			(id, position, all) => all.indexOf(id) === position,
-		),
-		locations: index % 2 === 0 ? ['DE'] : ['DE', 'US'],
-		...(index % 2 === 0 ? {} : {transferSafeguard: 'sccs'}),
-		consent: 'essential',
-	}));
-	return {
-		schemaVersion: 1,
-		controller: {
-			legalName: 'Bench GmbH',
-			address: {lines: ['Street 1'], locality: 'Berlin', country: 'DE'},
-			email: 'privacy@bench.example',
-		},
-		dpo: {designated: false},
-		service: {name: 'Bench', description: 'A synthetic service for benchmarks.'},
-		audience: {regions: ['eea', 'california'], people: ['customers']},
-		dataItems,
-		purposes,
-		recipients,
-		transferCopyHow: 'by writing to privacy@bench.example.',
-		rights: {
-			channels: [{kind: 'email', value: 'privacy@bench.example'}],
-			responseDays: 30,
-			verification: 'We verify requests by email confirmation.',
-			authorizedAgents: 'Agents send a signed authorisation, which we confirm with you.',
-		},
-		cookies: {used: false},
-		children: {offered: false, minimumAge: 16},
-		automatedDecisions: {used: false},
-		california: {
-			sensitiveUse: 'permitted-only',
-			honoursGpc: true,
-			sellsUnder16: false,
-			onlineOnly: true,
-		},
-		security: [{kind: 'encryption-in-transit'}],
-		document: {
-			effectiveDate: '2026-01-01',
-			changeNotice: 'By email before changes take effect.',
-			revisions: [],
-		},
-		outputs: {policyPath: 'PRIVACY.md'},
-	};
+	const recipients = Array.from({length: processors}, (_, index) => {
+		const recipient = base.recipients[index % base.recipients.length];
+		const copy = Math.floor(index / base.recipients.length);
+		if (copy === 0) return recipient;
+		return {...recipient, id: `${recipient.id}-${copy}`, name: `${recipient.name} ${copy}`};
+	});
+	return {...base, dataItems, purposes, recipients};
 }
 
 function lockfile(count) {
