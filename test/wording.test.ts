@@ -44,6 +44,17 @@ const cases: Record<RuleId, {defects: string[]; fine: string[]; facts?: Partial<
 			'See <https://a.example/x>.',
 		],
 	},
+	'repeated-name': {
+		defects: [
+			'Acme Labs GmbH (Acme Labs GmbH) is responsible for your personal data in Acme Cloud.',
+			'Contact Lumen (Lumen) at any time.',
+		],
+		fine: [
+			'Lumen (Lumen GmbH) is responsible for your personal data in Lumen.',
+			'Acme Labs GmbH is responsible for your personal data.',
+			'the Swiss-US DPF (Swiss-U.S. Data Privacy Framework)',
+		],
+	},
 	'repeated-address': {
 		defects: [
 			'- **Post:** Lumen GmbH, Torstraße 140, 10119 Berlin, Germany, or by hand at Torstraße 140, 10119 Berlin',

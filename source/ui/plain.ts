@@ -356,7 +356,9 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 
 	try {
 		if (state.mode === 'welcome') {
-			say('privacy-wizard drafts a privacy policy and a data-rights section from your answers.');
+			say(
+				'privacy-wizard drafts a privacy policy, a data-rights section and the other documents your answers call for.',
+			);
 			say(
 				`Answers are saved after every question to ${io.file}. The result is a draft to review, not legal advice.`,
 			);

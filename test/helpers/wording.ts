@@ -20,6 +20,7 @@ export type WordingFacts = {
 };
 
 export type RuleId =
+	| 'repeated-name'
 	| 'fragment'
 	| 'double-full-stop'
 	| 'repeated-address'
@@ -74,6 +75,11 @@ export const rules: Rule[] = [
 		id: 'double-full-stop',
 		description: 'two full stops ending one sentence (".." that is not "...")',
 		find: (line) => offsets(line, /(?<!\.)\.\s*\.(?!\.)/g),
+	},
+	{
+		id: 'repeated-name',
+		description: 'a name followed by itself in brackets ("Acme GmbH (Acme GmbH)")',
+		find: (line) => offsets(line, /([\p{L}\d][\p{L}\d&.,' -]{1,80}?) \(\1\)/gu),
 	},
 	{
 		id: 'repeated-address',

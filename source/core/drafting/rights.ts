@@ -96,12 +96,19 @@ export function draftRights(answers: Answers): DocumentModel {
 		intro: [
 			{
 				type: 'paragraph',
-				text: t.t('rightsDocument.intro', {
-					name: displayName(answers),
-					legalName: answers.controller.legalName,
-					service: answers.service.name,
-					updated: formatDate(lastUpdated(answers)),
-				}),
+				// The legal name once when there is no other name to put it beside.
+				text: t.t(
+					answers.controller.tradingName &&
+						answers.controller.tradingName !== answers.controller.legalName
+						? 'rightsDocument.intro'
+						: 'rightsDocument.introLegalName',
+					{
+						name: displayName(answers),
+						legalName: answers.controller.legalName,
+						service: answers.service.name,
+						updated: formatDate(lastUpdated(answers)),
+					},
+				),
 			},
 		],
 		sections: rightsParts(ctx).map((part) => ({...part, blocks: raise(part.blocks)})),

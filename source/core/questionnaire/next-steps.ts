@@ -48,7 +48,7 @@ export function finish(options: {
 						`Commit the answers and the documents: git add ${files.map(shellWord).join(' ')} && git commit -m "Add the privacy policy"`,
 					]
 				: []),
-			'Keep them true in CI: add `npx privacy-wizard check` to your pipeline. It fails when the answers miss a required disclosure, a new SDK in your lockfile is not in the policy, or a committed document is stale.',
+			'Keep them true in CI: `npx privacy-wizard init ci` writes a GitHub Actions workflow (or add `npx privacy-wizard check` to your pipeline). It fails when the answers miss a required disclosure, a new SDK in your lockfile is not in the policy, or a committed document is stale, and shows each pull request what changed in the policy.',
 			`When something changes, run \`${command}\` again: it starts from your answers and updates the documents.`,
 		],
 	};

@@ -79,7 +79,8 @@ export function Welcome({file, suggestions, detected, loading = false, onStart}:
 		>
 			<Text>
 				This wizard asks about your company, the personal data you collect, why, who receives it,
-				and how people use their rights. It then drafts a privacy policy and a data-rights section.
+				and how people use their rights. It then drafts a privacy policy, a data-rights section and
+				the other documents your answers call for.
 			</Text>
 			<Box marginTop={1} flexDirection="column">
 				<Text>
