@@ -228,6 +228,54 @@ const bundleBoundaries = (self) => ({
 	},
 });
 
+// The questionnaire a founder answers is the core questions with every regime's inserted: a pure
+// function of data, composed here once (by the same code, run at build time) instead of at every
+// start-up, where composing costs more than parsing the result.
+const composedQuestionnaire = await (async () => {
+	const program = await build({
+		...common,
+		minify: false,
+		metafile: false,
+		stdin: {
+			contents: `import {questionnaire} from './source/core/questionnaire/questionnaire.ts';\nprocess.stdout.write(JSON.stringify(questionnaire));`,
+			resolveDir: root,
+			loader: 'ts',
+		},
+		format: 'cjs',
+		write: false,
+	});
+	return execFileSync(process.execPath, ['-'], {
+		input: program.outputFiles[0].text,
+		maxBuffer: 64 * 1024 * 1024,
+	}).toString();
+})();
+const composeAtBuild = {
+	name: 'compose-at-build',
+	setup(context) {
+		context.onLoad(
+			{filter: /[\\/]source[\\/]core[\\/]questionnaire[\\/]questionnaire\.ts$/},
+			async (args) => {
+				const source = readFileSync(args.path, 'utf8');
+				const call =
+					/composeQuestionnaire\(\s*coreQuestionnaire,\s*regimes,\s*questionGroups,?\s*\)/;
+				if (!call.test(source)) {
+					throw new Error(
+						`${args.path} changed: review the compose-at-build plugin in scripts/build.js.`,
+					);
+				}
+
+				return {
+					contents: source.replace(
+						call,
+						() => `JSON.parse(${JSON.stringify(composedQuestionnaire)}) as Questionnaire`,
+					),
+					loader: 'ts',
+				};
+			},
+		);
+	},
+};
+
 rmSync(dist, {recursive: true, force: true});
 mkdirSync(path.join(dist, 'chunks'), {recursive: true});
 
@@ -251,6 +299,7 @@ for (const [name, {entry, format}] of Object.entries(bundles)) {
 			bundleBoundaries(name),
 			builtinsByRequire,
 			jsonByParse,
+			composeAtBuild,
 			packageVersion,
 			lazyEmojiWidth,
 		],

@@ -1,5 +1,6 @@
 import test from 'ava';
 import {answersSchema} from '../source/core/answers/schema.js';
+import {answersSchemaOf} from '../source/core/questionnaire/answers-schema.js';
 import type {PartialAnswers} from '../source/core/answers/types.js';
 import {checklistItems} from '../source/core/checks/checklist.js';
 import {servedIds} from '../source/core/drafting/model.js';
@@ -90,6 +91,10 @@ test('full question ids are unique', (t) => {
 test('section ids are unique', (t) => {
 	const ids = questionnaire.sections.map((section) => section.id);
 	t.is(new Set(ids).size, ids.length);
+});
+
+test('the committed answers schema is the one the questionnaire makes (npm run outputs)', (t) => {
+	t.deepEqual(answersSchema, answersSchemaOf(questionnaire));
 });
 
 test('every question binds to a path that exists in the answers schema', (t) => {

@@ -1,9 +1,12 @@
-import {questionnaire} from '../questionnaire/questionnaire.js';
-import {answersSchemaOf} from '../questionnaire/answers-schema.js';
+import shipped from '../../../questionnaires/schemas/answers.schema.json' with {type: 'json'};
 import {SchemaValidator, type JsonSchema} from './json-schema.js';
 
-/** The JSON Schema of an answers file, generated from the questionnaire (core and regimes). */
-export const answersSchema: JsonSchema = answersSchemaOf(questionnaire);
+/**
+The JSON Schema of an answers file: answersSchemaOf(questionnaire), generated from the questions
+(core and regimes) by `npm run outputs` and committed; a test keeps it current. Read, not made,
+at run time: making it costs every command start-up a few milliseconds.
+*/
+export const answersSchema = shipped as JsonSchema;
 
 export const answersValidator = new SchemaValidator(answersSchema);
 
