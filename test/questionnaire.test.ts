@@ -607,3 +607,28 @@ test('a web address typed without its scheme is read as https; anything else is 
 	const text = allQuestions().find(({question}) => question.type === 'text')!.question;
 	t.is(normalizeValue(text, 'acme.example'), 'acme.example', 'only web address questions');
 });
+
+test('a section has new questions while a question added since the last review has no answer', (t) => {
+	const publishing = questionnaire.sections.find((section) => section.id === 'publishing')!;
+	t.true(
+		allQuestions().some(
+			({fullId, question}) => fullId === 'outputs.subprocessorsPath' && question.since === 3,
+		),
+	);
+	const answers = {...example('eu-saas'), questionnaireVersion: 2} as PartialAnswers;
+	t.is(sectionState(publishing, answers), 'new');
+	// Answered, it is no longer new, though the answers were not reviewed since.
+	const answered = structuredClone(answers) as PartialAnswers & {outputs: Record<string, string>};
+	Object.assign(answered.outputs, {
+		subprocessorsPath: 'SUBPROCESSORS.md',
+		inventoryPath: 'DATA-INVENTORY.md',
+		cookiesPath: 'COOKIES.md',
+		ropaPath: 'RECORD-OF-PROCESSING.md',
+	});
+	t.is(sectionState(publishing, answered), 'complete');
+	// Reviewed with this questionnaire, nothing is new.
+	t.is(
+		sectionState(publishing, {...answers, questionnaireVersion: questionnaire.version}),
+		'complete',
+	);
+});

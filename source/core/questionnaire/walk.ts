@@ -97,7 +97,7 @@ export type SectionState = 'complete' | 'needs-attention' | 'new' | 'not-started
 
 /**
 Where a section stands: not started (nothing answered), needs attention (a gap), new (a
-question added since the answers were last reviewed), or complete.
+question added since the answers were last reviewed, not answered yet), or complete.
 */
 export function sectionState(section: Section, answers: PartialAnswers): SectionState {
 	const instances = sectionInstances(section, answers);
@@ -108,7 +108,12 @@ export function sectionState(section: Section, answers: PartialAnswers): Section
 	}
 
 	const reviewed = answers.questionnaireVersion ?? 0;
-	if (instances.some((instance) => (instance.question.since ?? 1) > reviewed && reviewed > 0)) {
+	// New until answered: a question added since the last review that has no answer yet.
+	const isNew = (instance: (typeof instances)[number]): boolean =>
+		reviewed > 0 &&
+		(instance.question.since ?? 1) > reviewed &&
+		getAt(answers, instance.path) === undefined;
+	if (instances.some(isNew)) {
 		return 'new';
 	}
 
