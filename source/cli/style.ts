@@ -53,7 +53,8 @@ function uncoloured(parameters: string): string {
 
 /**
 The stream a UI draws on, as NO_COLOR asks: the same text and styles (bold, dim, inverse for a
-cursor), no colours. For libraries that colour by themselves (Ink, @inquirer).
+cursor), no colours. For @inquirer (--plain), which colours by itself and cannot be told not to;
+the Ink screens and the preview take their colours from ui/palette.tsx instead.
 */
 export function withoutColour<T extends NodeJS.WriteStream>(stream: T): T {
 	const write = (chunk: unknown, ...rest: unknown[]): boolean => {

@@ -5,7 +5,7 @@ import chalk from 'chalk';
 import {render} from 'ink';
 import {useState} from 'react';
 import type {Parsed} from '../cli/args.js';
-import {colorEnabled, uiColour} from '../cli/style.js';
+import {colorEnabled} from '../cli/style.js';
 import {currentSchemaVersion, type DraftAnswers} from '../core/answers/types.js';
 import {questionnaire} from '../core/questionnaire/questionnaire.js';
 import type {Context} from '../core/questionnaire/types.js';
@@ -137,7 +137,7 @@ async function wizardOn(
 	// What the repo tells: package.json and git (asked before the UI loaded), then its dependencies.
 	const suggestionsRead = firstRun ? readRepoSuggestions(root, git) : Promise.resolve([]);
 	const plain = values['plain'] === true || process.env['TERM'] === 'dumb';
-	const stream = uiColour(uiStream());
+	const stream = uiStream();
 	const io = makeIo(source, session, root, () => stream.columns ?? 80);
 	if (plain) {
 		// A signal (Ctrl-C between prompts, kill): the last save finishes, then the exit (cli/signals.ts).
@@ -269,7 +269,7 @@ the documents, with ←/→ to the others. Ctrl-C or a signal leaves with 130.
 export async function runPreview(
 	documents: Array<{title: string; markdown: string}>,
 ): Promise<number> {
-	const stream = uiColour(process.stdout);
+	const stream = process.stdout;
 	const style = terminalStyle(stream);
 	chalk.level = style.level;
 	const options = {width: (stream.columns ?? 80) - 1, color: colorEnabled(stream)};
