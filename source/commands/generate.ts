@@ -1,4 +1,4 @@
-import {mkdir} from 'node:fs/promises';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {
@@ -62,9 +62,11 @@ async function generateAll(
 		output: draftOrFail(answers, target.kind, source, format),
 		file: path.resolve(process.cwd(), folder, defaultFileName(target.kind, format)),
 	}));
-	await mkdir(path.resolve(process.cwd(), folder), {recursive: true}).catch((error: Error) => {
-		throw new OperationError(`Could not create the folder ${folder}: ${error.message}`);
-	});
+	await nodeFs.promises
+		.mkdir(path.resolve(process.cwd(), folder), {recursive: true})
+		.catch((error: Error) => {
+			throw new OperationError(`Could not create the folder ${folder}: ${error.message}`);
+		});
 	const failures: string[] = [];
 	for (const {output, file} of drafted) {
 		try {

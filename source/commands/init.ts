@@ -1,4 +1,4 @@
-import {lstat, mkdir, realpath} from 'node:fs/promises';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import pkg from '../../package.json' with {type: 'json'};
@@ -23,15 +23,15 @@ Make the folders of `relative` under `root`, refusing any that is a link leading
 repository: the workflow is written inside it or not at all.
 */
 async function foldersInside(root: string, relative: string): Promise<void> {
-	const realRoot = await realpath(root);
+	const realRoot = await nodeFs.promises.realpath(root);
 	let folder = root;
 	for (const segment of path.dirname(relative).split('/')) {
 		folder = path.join(folder, segment);
 		try {
-			await lstat(folder);
+			await nodeFs.promises.lstat(folder);
 		} catch {
 			try {
-				await mkdir(folder);
+				await nodeFs.promises.mkdir(folder);
 			} catch (error) {
 				throw fileError(error, path.join(folder, 'x'), 'Folder', 'write');
 			}
@@ -39,7 +39,7 @@ async function foldersInside(root: string, relative: string): Promise<void> {
 			continue;
 		}
 
-		const real = await realpath(folder).catch(() => folder);
+		const real = await nodeFs.promises.realpath(folder).catch(() => folder);
 		if (!inside(realRoot, real)) {
 			throw new OperationError(
 				`${path.relative(root, folder)} leads outside the repository (to ${real}), so nothing was written.\nReplace the link with a folder, then run \`privacy-wizard init ci\` again.`,
@@ -66,7 +66,7 @@ export async function init({values, positionals}: Parsed): Promise<number> {
 
 	const root = (await repoRoot(process.cwd())) ?? process.cwd();
 	const file = path.join(root, ...workflowPath.split('/'));
-	const existing = await lstat(file).then(
+	const existing = await nodeFs.promises.lstat(file).then(
 		() => true,
 		() => false,
 	);

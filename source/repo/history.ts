@@ -1,4 +1,4 @@
-import {realpath} from 'node:fs/promises';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {OperationError, UsageError} from '../errors.js';
@@ -166,10 +166,11 @@ export async function defaultBase(
 
 /** A path inside the repository, as git names it in `<commit>:<path>`; or why it has none. */
 export async function pathInRepository(root: string, file: string): Promise<string> {
-	const real = await realpath(path.dirname(file))
+	const real = await nodeFs.promises
+		.realpath(path.dirname(file))
 		.then((folder) => path.join(folder, path.basename(file)))
 		.catch(() => path.resolve(file));
-	const relative = path.relative(await realpath(root), real);
+	const relative = path.relative(await nodeFs.promises.realpath(root), real);
 	if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
 		throw new OperationError(
 			`The answers file ${file} is outside the git repository ${root}, so git has no earlier version of it.\nKeep the answers file in the repository (commit it), or run the command in the repository that holds it.`,
