@@ -7,7 +7,7 @@ import type {Answers, PartialAnswers} from '../../answers/types.js';
 import type {Finding} from '../../checks/finding.js';
 import type {Block, Inline} from '../../drafting/markdown.js';
 import type {Section} from '../../drafting/model.js';
-import {listInWords, messages, sentence} from '../../drafting/text.js';
+import {messages, sentence} from '../../drafting/text.js';
 import {regimeChecklist} from '../checklist.js';
 import type {
 	Applicability,
@@ -25,7 +25,7 @@ import {
 	trade,
 	usSensitiveItems,
 } from '../us/shared.js';
-import {draftNoticeAtCollection} from './notice.js';
+import {draftNoticeAtCollection, sensitiveBlocks} from './notice.js';
 
 declare module '../../answers/types.js' {
 	interface Answers {
@@ -187,34 +187,10 @@ function noticeSection(ctx: DraftContext): Section {
 	const sensitive = usSensitiveItems(answers);
 	if (sensitive.length > 0) {
 		serves.push('CCPA-SPI');
-		const purposes = new Set(
-			sensitive.flatMap((item) =>
-				(index.purposesByItem.get(item.id) ?? []).map((purpose) => purpose.name),
-			),
-		);
 		blocks.push(
 			{type: 'heading', level: 3, text: [text.s('spi.title')]},
-			{
-				type: 'paragraph',
-				text: text.t('spi.collected', {
-					items: listInWords(sensitive.map((item) => item.name)),
-					purposes: listInWords([...purposes]),
-				}),
-			},
+			...sensitiveBlocks(ctx, sensitive),
 		);
-		if (california.sensitiveUse === 'beyond-permitted') {
-			blocks.push(
-				{type: 'paragraph', text: text.t('spi.limit')},
-				{
-					type: 'paragraph',
-					text: california.limitLink
-						? [{link: california.limitLink, text: [text.s('spi.link')]}]
-						: text.t('spi.noLink'),
-				},
-			);
-		} else {
-			blocks.push({type: 'paragraph', text: text.t('spi.permitted')});
-		}
 	}
 
 	return {title: text.s('notice.title'), serves, blocks};

@@ -115,16 +115,18 @@ function collectSection(ctx: DraftContext): Section {
 	};
 }
 
-function sensitiveSection(ctx: DraftContext): Section | undefined {
-	const {answers, index} = ctx;
-	const sensitive = usSensitiveItems(answers);
-	if (sensitive.length === 0) return undefined;
+/**
+What the CCPA asks about sensitive personal information (1798.121, 11 CCR 7027): what is collected
+and for what, and the right to limit its use where it goes beyond the permitted purposes. The same
+text in the policy and in the notice at collection.
+*/
+export function sensitiveBlocks(ctx: DraftContext, sensitive: readonly DataItem[]): Block[] {
 	const purposes = new Set(
 		sensitive.flatMap((item) =>
-			(index.purposesByItem.get(item.id) ?? []).map((purpose) => purpose.name),
+			(ctx.index.purposesByItem.get(item.id) ?? []).map((purpose) => purpose.name),
 		),
 	);
-	const california = answers.california ?? {};
+	const california = ctx.answers.california ?? {};
 	const blocks: Block[] = [
 		{
 			type: 'paragraph',
@@ -148,7 +150,17 @@ function sensitiveSection(ctx: DraftContext): Section | undefined {
 		blocks.push({type: 'paragraph', text: text.t('spi.permitted')});
 	}
 
-	return {title: text.s('nac.sensitive.title'), serves: ['CCPA-NAC', 'CCPA-SPI'], blocks};
+	return blocks;
+}
+
+function sensitiveSection(ctx: DraftContext): Section | undefined {
+	const sensitive = usSensitiveItems(ctx.answers);
+	if (sensitive.length === 0) return undefined;
+	return {
+		title: text.s('nac.sensitive.title'),
+		serves: ['CCPA-NAC', 'CCPA-SPI'],
+		blocks: sensitiveBlocks(ctx, sensitive),
+	};
 }
 
 function saleSection(ctx: DraftContext): Section {
