@@ -1,5 +1,5 @@
 import test from 'ava';
-import {draftOk} from './helpers/answers.js';
+import {draftOk, example} from './helpers/answers.js';
 import {regimeFixtures} from './helpers/answers.js';
 import {bundledExamples, completeFixtures, kindsFor} from './helpers/documents.js';
 import {
@@ -207,3 +207,15 @@ for (const {name, answers} of answerSets) {
 		}
 	}
 }
+
+test('a trading name the same as the legal name is no trading name: the company is named once', (t) => {
+	const answers = example('eu-saas');
+	answers.controller.tradingName = answers.controller.legalName;
+	const name = answers.controller.legalName;
+	for (const kind of ['policy', 'rights', 'ropa'] as const) {
+		const {markdown} = draftOk(answers, kind);
+		t.false(markdown.includes(`${name} (${name})`), kind);
+		t.false(markdown.includes('a trading name of'), kind);
+		t.false(/Trading name/i.test(markdown), kind);
+	}
+});

@@ -139,5 +139,11 @@ export function lastUpdated(answers: Pick<Answers, 'document'>): string {
 }
 
 export function displayName(answers: Pick<Answers, 'controller'>): string {
-	return answers.controller.tradingName ?? answers.controller.legalName;
+	return tradingName(answers) ?? answers.controller.legalName;
+}
+
+/** The name people know the company by, when it is not its legal name (said once, never twice). */
+export function tradingName(answers: Pick<Answers, 'controller'>): string | undefined {
+	const {tradingName: name, legalName} = answers.controller;
+	return name && name !== legalName ? name : undefined;
 }

@@ -10,6 +10,7 @@ import {
 	indirectItems,
 	lastUpdated,
 	processingCountries,
+	tradingName,
 } from '../answers/derive.js';
 import type {Answers, Purpose, Recipient} from '../answers/types.js';
 import {countryInSentence, countryName} from '../jurisdictions/index.js';
@@ -86,10 +87,11 @@ function whoWeAreSection(ctx: DraftContext): Section {
 	const {answers} = ctx;
 	const {controller, dpo, privacyContact} = answers;
 	const serves = ['GDPR-13.1.a'];
+	const trading = tradingName(answers);
 	const identity: Inline[] = t.t('who.identity', {
-		name: controller.tradingName
+		name: trading
 			? t.s('who.tradingName', {
-					tradingName: controller.tradingName,
+					tradingName: trading,
 					legalName: controller.legalName,
 				})
 			: controller.legalName,

@@ -1,4 +1,4 @@
-import {displayName, lastUpdated} from '../answers/derive.js';
+import {displayName, lastUpdated, tradingName} from '../answers/derive.js';
 import type {Answers, RightsChannel} from '../answers/types.js';
 import type {DraftContext} from '../law/types.js';
 import {labelled} from './common.js';
@@ -96,19 +96,12 @@ export function draftRights(answers: Answers): DocumentModel {
 		intro: [
 			{
 				type: 'paragraph',
-				// The legal name once when there is no other name to put it beside.
-				text: t.t(
-					answers.controller.tradingName &&
-						answers.controller.tradingName !== answers.controller.legalName
-						? 'rightsDocument.intro'
-						: 'rightsDocument.introLegalName',
-					{
-						name: displayName(answers),
-						legalName: answers.controller.legalName,
-						service: answers.service.name,
-						updated: formatDate(lastUpdated(answers)),
-					},
-				),
+				text: t.t(tradingName(answers) ? 'rightsDocument.intro' : 'rightsDocument.introLegalName', {
+					name: displayName(answers),
+					legalName: answers.controller.legalName,
+					service: answers.service.name,
+					updated: formatDate(lastUpdated(answers)),
+				}),
 			},
 		],
 		sections: rightsParts(ctx).map((part) => ({...part, blocks: raise(part.blocks)})),

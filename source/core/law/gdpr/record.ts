@@ -5,7 +5,7 @@ activity per purpose with its categories of data and recipients, the transfers o
 member's territory with their basis (the member's own transfer rule and words) and the time limit
 for erasure, then the security measures. The same facts as one CSV row per purpose (`records`).
 */
-import {article9Categories} from '../../answers/derive.js';
+import {article9Categories, tradingName} from '../../answers/derive.js';
 import type {Answers, Purpose, Recipient} from '../../answers/types.js';
 import {addressLine, itemNames, labelled, retentionText} from '../../drafting/common.js';
 import {updatedLine} from '../../drafting/documents-text.js';
@@ -31,8 +31,9 @@ function controllerItems(ctx: DraftContext): Inline[][] {
 	const {answers} = ctx;
 	const {controller} = answers;
 	const items: Inline[][] = [labelled(text.s('ropa.label.legalName'), [controller.legalName])];
-	if (controller.tradingName) {
-		items.push(labelled(text.s('ropa.label.tradingName'), [controller.tradingName]));
+	const trading = tradingName(answers);
+	if (trading) {
+		items.push(labelled(text.s('ropa.label.tradingName'), [trading]));
 	}
 
 	items.push(
