@@ -58,6 +58,16 @@ test('the marker comment holds the hash of the document above it', (t) => {
 	t.regex(markdown, /\n<!-- privacy-wizard: policy sha256:[\da-f]{64} -->\n$/);
 	t.is(readMarker(markdown.replace('Lumen', 'Lumen!'), sha256).kind, 'edited');
 	t.is(readMarker('# Our privacy policy\n', sha256).kind, 'no-marker');
+	// Text added below the marker is an edit, not a file privacy-wizard never wrote.
+	t.like(readMarker(`${markdown}\nA note of ours.\n`, sha256), {
+		kind: 'edited',
+		document: 'policy',
+	});
+	const html = draftOk(example('eu-saas')).markdown.replace(
+		'<!-- privacy-wizard: policy sha256',
+		'<!-- privacy-wizard: policy html sha256',
+	);
+	t.like(readMarker(`${html}<p>extra</p>\n`, sha256), {kind: 'edited', format: 'html'});
 });
 
 test('draft() refuses incomplete answers and names the gaps', (t) => {

@@ -18,6 +18,9 @@ const jsonPattern =
 	/,\n {2}"marker": "privacy-wizard: (?<document>[a-z][a-z-]*) json sha256:(?<hash>[0-9a-f]{64})"\n\}\n?$/;
 const csvPattern =
 	/\r\nprivacy-wizard: (?<document>[a-z][a-z-]*) csv sha256:(?<hash>[0-9a-f]{64}),*\r\n$/;
+/** A marker anywhere: one that is no longer last means text was added below it by hand. */
+const anyMarker =
+	/privacy-wizard: (?<document>[a-z][a-z-]*)(?: (?<format>html|json|csv))? sha256:[0-9a-f]{64}/;
 const jsonEnd = '\n}\n';
 
 export type Hash = (text: string) => string;
@@ -63,7 +66,14 @@ export function readMarker(text: string, hash: Hash): MarkerState {
 	const csv = comment || json ? null : csvPattern.exec(text);
 	const match = comment ?? json ?? csv;
 	if (!match?.groups) {
-		return {kind: 'no-marker'};
+		const moved = anyMarker.exec(text);
+		return moved?.groups
+			? {
+					kind: 'edited',
+					document: moved.groups['document']!,
+					format: (moved.groups['format'] as MarkedFormat | undefined) ?? 'markdown',
+				}
+			: {kind: 'no-marker'};
 	}
 
 	const body = comment
