@@ -440,6 +440,11 @@ test('answers import refuses an invalid file and leaves the saved answers unchan
 		env: environment,
 	});
 	assertFailure(t, broken, 1, /broken\.json:1:21 is not valid JSON/);
+	// What to do is about the file to import: resetting the saved answers would not help.
+	t.regex(broken.stderr, /Fix the file by hand and import it again/);
+	t.false(broken.stderr.includes('answers reset'));
+	t.regex(rejected.stderr, /Fix these fields by hand and import the file again/);
+	t.false(rejected.stderr.includes('re-run `privacy-wizard`'));
 	const missing = await run(['answers', 'import', 'absent.json'], {cwd: folder, env: environment});
 	assertFailure(t, missing, 1, /not found/);
 	t.deepEqual(snapshot(folder), before);

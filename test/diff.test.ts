@@ -300,12 +300,16 @@ test('diff: answers at BASE that are not valid are named with the revision', asy
 	writeFileSync(path.join(folder, answersFile), '{"schemaVersion": 2, "dpo": ');
 	const broken = await commitAll(folder, 'broken');
 	save(folder, baseAnswers());
+	const result = await run(['diff', broken], {cwd: folder});
 	assertFailure(
 		t,
-		await run(['diff', broken], {cwd: folder}),
+		result,
 		1,
 		/The answers at [0-9a-f]{40} \([0-9a-f]{7}\) cannot be compared: privacy-wizard\.json at .* is not valid JSON/,
 	);
+	// History cannot be fixed by hand or reset: the way out is another revision.
+	t.regex(result.stderr, /Compare with a later revision whose answers load/);
+	t.false(result.stderr.includes('answers reset'));
 });
 
 // check --base ---------------------------------------------------------------------------------

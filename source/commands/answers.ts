@@ -84,7 +84,7 @@ export async function answersCommand({values, positionals}: Parsed): Promise<num
 			const result = parseAnswers(await readText(file, 'File to import'));
 			if (!result.ok) {
 				throw new OperationError(
-					`${describeLoadProblem(result.problem, file)}\nNothing was imported; ${target} is unchanged.`,
+					`${describeLoadProblem(result.problem, file, 'import')}\nNothing was imported; ${target} is unchanged.`,
 				);
 			}
 

@@ -244,7 +244,7 @@ export async function diff(parsed: Parsed): Promise<number> {
 				const parsedBase = parseAnswers(text);
 				if (!parsedBase.ok) {
 					throw new OperationError(
-						`The answers at ${base.label} cannot be compared: ${describeLoadProblem(parsedBase.problem, `${file} at ${base.label}`)}`,
+						`The answers at ${base.label} cannot be compared: ${describeLoadProblem(parsedBase.problem, `${file} at ${base.label}`, 'revision')}\nCompare with a later revision whose answers load: \`privacy-wizard diff REVISION\`.`,
 					);
 				}
 

@@ -271,34 +271,89 @@ export function isComplete(answers: DraftAnswers): answers is DraftAnswers & Ans
 	return answersValidator.validate(answers).length === 0 && integrityIssues(answers).length === 0;
 }
 
-/** One paragraph (several lines) describing why a file could not be used. */
-export function describeLoadProblem(problem: LoadProblem, file: string): string {
+/**
+Where a file that could not be used comes from, which decides what to do about it: the answers a
+command works on, a file given to `answers import`, or the answers at an earlier git revision
+(history: nothing to fix there).
+*/
+export type LoadSource = 'answers' | 'import' | 'revision';
+
+const remedies: Record<
+	Exclude<LoadProblem['kind'], 'version'> | 'unknown-version',
+	Record<LoadSource, string | undefined>
+> = {
+	syntax: {
+		answers:
+			'Fix the file by hand (it has not been changed), or start over with `privacy-wizard answers reset`.',
+		import: 'Fix the file by hand and import it again; it has not been changed.',
+		revision: undefined,
+	},
+	'not-object': {
+		answers:
+			'Point --answers at a file written by privacy-wizard (see `privacy-wizard answers export`).',
+		import: 'Import a file written by privacy-wizard (see `privacy-wizard answers export`).',
+		revision: undefined,
+	},
+	'unknown-version': {
+		answers: `Add "schemaVersion": ${currentSchemaVersion} if the file was written by hand; it has not been changed.`,
+		import: `Add "schemaVersion": ${currentSchemaVersion} if the file was written by hand, and import it again.`,
+		revision: undefined,
+	},
+	schema: {
+		answers:
+			'Fix these fields by hand or re-run `privacy-wizard` to answer them again; the file has not been changed.',
+		import: 'Fix these fields by hand and import the file again; it has not been changed.',
+		revision: undefined,
+	},
+};
+
+/** One paragraph (several lines) describing why a file could not be used, and what to do. */
+export function describeLoadProblem(
+	problem: LoadProblem,
+	file: string,
+	source: LoadSource = 'answers',
+): string {
+	const lines = (what: string[], remedy: string | undefined): string =>
+		[...what, ...(remedy === undefined ? [] : [remedy])].join('\n');
 	switch (problem.kind) {
 		case 'syntax': {
-			return `${file}:${problem.line}:${problem.column} is not valid JSON: ${problem.detail}.\nFix the file by hand (it has not been changed), or start over with \`privacy-wizard answers reset\`.`;
+			return lines(
+				[`${file}:${problem.line}:${problem.column} is not valid JSON: ${problem.detail}.`],
+				remedies.syntax[source],
+			);
 		}
 
 		case 'not-object': {
-			return `${file} does not hold an answers document: expected a JSON object with "schemaVersion".\nPoint --answers at a file written by privacy-wizard (see \`privacy-wizard answers export\`).`;
+			return lines(
+				[`${file} does not hold an answers document: expected a JSON object with "schemaVersion".`],
+				remedies['not-object'][source],
+			);
 		}
 
 		case 'version': {
 			if (problem.reason === 'newer') {
-				return `${file} was written by a newer privacy-wizard (schemaVersion ${String(problem.found)}; this version reads up to ${currentSchemaVersion}).\nUpgrade with \`npx privacy-wizard@latest\`; the file has not been changed.`;
+				return `${file} was written by a newer privacy-wizard (schemaVersion ${String(problem.found)}; this version reads up to ${currentSchemaVersion}).\nUpgrade with \`npx privacy-wizard@latest\`${source === 'revision' ? '' : '; the file has not been changed'}.`;
 			}
 
-			return `${file} has ${problem.reason === 'no-version' ? 'no "schemaVersion"' : `an unknown "schemaVersion" (${JSON.stringify(problem.found)})`}: expected a whole number from 1 to ${currentSchemaVersion}.\nAdd "schemaVersion": ${currentSchemaVersion} if the file was written by hand; it has not been changed.`;
+			return lines(
+				[
+					`${file} has ${problem.reason === 'no-version' ? 'no "schemaVersion"' : `an unknown "schemaVersion" (${JSON.stringify(problem.found)})`}: expected a whole number from 1 to ${currentSchemaVersion}.`,
+				],
+				remedies['unknown-version'][source],
+			);
 		}
 
 		case 'schema': {
 			const shown = problem.issues.slice(0, 12).map((issue) => `  - ${formatIssue(issue)}`);
 			const more = problem.issues.length > 12 ? [`  - and ${problem.issues.length - 12} more`] : [];
-			return [
-				`${file} does not match the answers schema (${problem.issues.length} ${problem.issues.length === 1 ? 'problem' : 'problems'}):`,
-				...shown,
-				...more,
-				'Fix these fields by hand or re-run `privacy-wizard` to answer them again; the file has not been changed.',
-			].join('\n');
+			return lines(
+				[
+					`${file} does not match the answers schema (${problem.issues.length} ${problem.issues.length === 1 ? 'problem' : 'problems'}):`,
+					...shown,
+					...more,
+				],
+				remedies.schema[source],
+			);
 		}
 	}
 }
