@@ -87,7 +87,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 			process.kill(await cliPid(terminal), signal);
 			const result = await ended(terminal);
 			t.deepEqual(result, {code: 130, echo: true, canonical: true});
-			t.regex(terminal.text(), /Stopped\. Your answers are saved in privacy-wizard\.json/);
+			t.regex(
+				terminal.text(),
+				/Stopped\. Your answers are saved in privacy-wizard\.json; run npx privacy-wizard --plain again to go on/,
+			);
 			t.regex(
 				readFileSync(path.join(folder, 'privacy-wizard.json'), 'utf8'),
 				/"legalName": "Acme Labs GmbH"/,

@@ -61,19 +61,22 @@ export function makeIo(
 	session: AnswersSession,
 	root: string,
 	width: () => number,
+	{plain = false}: {plain?: boolean} = {},
 ): WizardIo {
+	const base =
+		source.kind === 'file' && source.from === '--answers'
+			? `npx privacy-wizard --answers ${path.relative(process.cwd(), source.path) || source.path}`
+			: source.kind === 'example'
+				? `npx privacy-wizard --example ${source.name}`
+				: 'npx privacy-wizard';
 	return {
 		file:
 			source.kind === 'example'
 				? `${describeSource(source)} (changes are not saved)`
 				: path.relative(process.cwd(), source.path) || source.path,
 		saves: source.kind !== 'example',
-		command:
-			source.kind === 'file' && source.from === '--answers'
-				? `npx privacy-wizard --answers ${path.relative(process.cwd(), source.path) || source.path}`
-				: source.kind === 'example'
-					? `npx privacy-wizard --example ${source.name}`
-					: 'npx privacy-wizard',
+		// The way back in is the way that was used: line by line stays line by line.
+		command: plain ? `${base} --plain` : base,
 		shown: (file) => path.relative(process.cwd(), file) || file,
 		root,
 		hash: sha256,

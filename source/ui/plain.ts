@@ -336,6 +336,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		options.session,
 		options.root,
 		() => process.stderr.columns ?? 80,
+		{plain: true},
 	);
 	let state = initialState(options.answers, options.context, options.firstRun);
 	// What a revision's record of recipients added and removed is measured against.

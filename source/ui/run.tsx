@@ -138,7 +138,7 @@ async function wizardOn(
 	const suggestionsRead = firstRun ? readRepoSuggestions(root, git) : Promise.resolve([]);
 	const plain = values['plain'] === true || process.env['TERM'] === 'dumb';
 	const stream = uiStream();
-	const io = makeIo(source, session, root, () => stream.columns ?? 80);
+	const io = makeIo(source, session, root, () => stream.columns ?? 80, {plain});
 	if (plain) {
 		// A signal (Ctrl-C between prompts, kill): the last save finishes, then the exit (cli/signals.ts).
 		const removeSignal = onSignal(async () => {
